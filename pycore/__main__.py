@@ -1,0 +1,56 @@
+"""python -m pycore --inputs TEXT --weights TEXT --biases TEXT [--weights TEXT --biases TEXT ...] [--json]"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import render_json, render_text
+from .errors import InputError
+from .layer import compute
+
+EXAMPLE = """\
+example (the textbook's batch of 3 samples through a layer of 3 neurons):
+  python -m pycore \\
+    --inputs  "[[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]" \\
+    --weights "[[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]" \\
+    --biases  "[2, 3, 0.5]"
+
+Repeat --weights and --biases for each further layer; the outputs of one layer
+are the inputs of the next. Fields take the textbook's list syntax or a pasted
+grid (numbers split by spaces or commas, rows by newlines or semicolons).
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m pycore",
+        description="Show every step of a dense layer: inputs · weightsᵀ + biases.",
+        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--inputs", required=True, metavar="TEXT", help="a sample or a batch")
+    parser.add_argument("--weights", action="append", required=True, metavar="TEXT",
+                        help="one neuron's weights, or one row per neuron (repeat per layer)")
+    parser.add_argument("--biases", action="append", required=True, metavar="TEXT",
+                        help="one bias per neuron (repeat per layer)")
+    parser.add_argument("--json", action="store_true", help="print the whole trace as one JSON object")
+    parser.add_argument("--full", action="store_true",
+                        help="print every digit instead of at most 8 decimals")
+    parser.add_argument("--no-numpy", action="store_true",
+                        help="compute with the pure-Python loops only")
+    args = parser.parse_args(argv)
+    if len(args.weights) != len(args.biases):
+        parser.error(f"each layer needs --weights and --biases: got {len(args.weights)} "
+                     f"--weights and {len(args.biases)} --biases")
+    try:
+        trace = compute(args.inputs, list(zip(args.weights, args.biases)),
+                        use_numpy=False if args.no_numpy else None)
+    except InputError as error:
+        print(f"error: {error.message}", file=sys.stderr)
+        return 2
+    sys.stdout.write(render_json.render(trace) + "\n" if args.json
+                     else render_text.render(trace, full=args.full))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

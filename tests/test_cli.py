@@ -1,0 +1,47 @@
+"""python -m pycore: the steps in a terminal, JSON, and exit status 2 for bad input."""
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT, close
+from seed import BATCH, BIASES2, BIASES_3, STAGES, WEIGHTS2, WEIGHTS_3x4
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "pycore", *args], capture_output=True, text=True,
+                          cwd=ROOT)
+
+
+def test_steps_in_the_terminal():
+    done = run("--inputs", BATCH, "--weights", WEIGHTS_3x4, "--biases", BIASES_3)
+    assert done.returncode == 0 and done.stderr == ""
+    assert "Why the weights are transposed" in done.stdout
+    assert "[1.41 1.051 0.026]]" in done.stdout
+
+
+def test_json_outputs_of_the_last_layer():
+    done = run("--inputs", BATCH, "--weights", WEIGHTS_3x4, "--biases", BIASES_3,
+               "--weights", WEIGHTS2, "--biases", BIASES2, "--json")
+    assert done.returncode == 0
+    data = json.loads(done.stdout)
+    assert close(data["outputs"], STAGES["two layers"][2])
+
+
+def test_bad_input_exit_2_names_the_field():
+    done = run("--inputs", BATCH, "--weights", WEIGHTS_3x4, "--biases", "[2, 3]")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.strip() == "error: Biases: 3 neurons need 3 biases; Biases has 2."
+    done = run("--inputs", "[1, 2, x]", "--weights", "[1, 2, 3]", "--biases", "0", "--json")
+    assert done.returncode == 2 and "Inputs (line 1, column 8): 'x' is not a number" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_unpaired_layers_are_a_usage_error():
+    done = run("--inputs", BATCH, "--weights", WEIGHTS_3x4, "--biases", BIASES_3, "--weights", WEIGHTS2)
+    assert done.returncode == 2 and "--biases" in done.stderr
+
+
+def test_help_shows_an_example_from_the_textbook():
+    done = run("--help")
+    assert done.returncode == 0 and "[-1.5, 2.7, 3.3, -0.8]" in done.stdout

@@ -1,0 +1,84 @@
+"""Shape mistakes: each names both shapes, states the rule and says what would fix it."""
+
+import pytest
+from seed import BATCH, BIASES_3, INPUTS_4, WEIGHTS2, WEIGHTS_3x4
+
+from pycore import InputError, compute
+
+
+def refusal(inputs, layers) -> InputError:
+    with pytest.raises(InputError) as caught:
+        compute(inputs, layers)
+    return caught.value
+
+
+def test_batch_with_too_few_weights_per_neuron():
+    error = refusal(BATCH, [("[[1, 2, 3], [4, 5, 6], [7, 8, 9]]", BIASES_3)])
+    assert error.field == "Weights"
+    for words in ["(3, 4)", "(3, 3)", "second dimension of the left matrix",
+                  "first dimension of the right one", "transposing",
+                  "each neuron needs 4 weights, one per input feature", "has 3"]:
+        assert words.lower() in error.message.lower()
+
+
+def test_one_sample_with_too_many_weights():
+    error = refusal(INPUTS_4, [("[[1, 2, 3, 4, 5]]", "[1]")])
+    assert error.field == "Weights"
+    assert "each neuron needs 4 weights, one per input feature" in error.message.lower()
+    assert "(1, 5)" in error.message and "(4,)" in error.message
+
+
+def test_single_neuron_wrong_count():
+    error = refusal("[1, 2, 3]", [("[0.2, 0.8]", "2")])
+    assert "needs 3 weights" in error.message and "Weights has 2" in error.message
+
+
+@pytest.mark.parametrize("biases, words", [
+    ("[2, 3]", "3 neurons need 3 biases; Biases has 2"),
+    ("[2, 3, 0.5, 1]", "3 neurons need 3 biases; Biases has 4"),
+    ("2", "3 neurons need 3 biases, one each"),
+])
+def test_wrong_count_of_biases(biases, words):
+    error = refusal(INPUTS_4, [(WEIGHTS_3x4, biases)])
+    assert error.field == "Biases" and words in error.message
+
+
+def test_single_neuron_bias_in_brackets():
+    error = refusal("[1, 2, 3]", [("[0.2, 0.8, -0.5]", "[2]")])
+    assert error.field == "Biases" and "one plain number" in error.message
+
+
+def test_second_layer_names_its_own_field_and_the_first_layers_outputs():
+    error = refusal(BATCH, [(WEIGHTS_3x4, BIASES_3), ("[[1, 2], [3, 4]]", "[1, 2]")])
+    assert error.field == "Weights (layer 2)"
+    assert "one per output of layer 1" in error.message
+    error = refusal(BATCH, [(WEIGHTS_3x4, BIASES_3), (WEIGHTS2, "[1, 2]")])
+    assert error.field == "Biases (layer 2)" and "Biases (layer 2) has 2" in error.message
+
+
+def test_layer_after_a_single_neuron():
+    error = refusal(INPUTS_4, [("[0.2, 0.8, -0.5, 1.0]", "2"), (WEIGHTS2, "[1, 2, 3]")])
+    assert error.field == "Weights (layer 2)" and "single neuron" in error.message
+
+
+def test_scalar_inputs_and_weights():
+    assert refusal("2", [("[1]", "0")]).field == "Inputs"
+    assert refusal("[2]", [("1", "0")]).field == "Weights"
+
+
+def test_half_finished_edit_is_an_input_error_not_a_crash():
+    # typing a matrix into Inputs while Weights still holds one neuron's vector is fine...
+    trace = compute(BATCH, [("[0.2, 0.8, -0.5, 1.0]", "2")])
+    assert trace.layers[0].stage == "batch_neuron" and len(trace.outputs) == 3
+    # ...and a vector of the wrong length is an InputError
+    assert refusal(BATCH, [("[0.2, 0.8, -0.5]", "2")]).field == "Weights"
+
+
+def test_fields_are_read_top_to_bottom():
+    assert refusal("[1, x]", [("[1, y]", "z")]).field == "Inputs"
+    assert refusal("[1, 2]", [("[1, y]", "z")]).field == "Weights"
+
+
+def test_outputs_that_overflow_are_refused():
+    error = refusal("[1e300, 1e300]", [("[1e300, 1e300]", "0")])
+    assert "infinity" in error.message
