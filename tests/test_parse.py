@@ -3,7 +3,7 @@
 import tracemalloc
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from pycore import InputError, parse
@@ -181,3 +181,39 @@ def _parse_or_refuse(text):
         parse(text, "Inputs")
     except InputError:
         pass
+
+
+# -- the fast path for well-formed pastes gives exactly what the careful reader gives --
+
+from pycore.parse import _read  # noqa: E402
+
+number_text = st.one_of(st.integers(-10**6, 10**6).map(str),
+                        st.floats(allow_nan=False, allow_infinity=False).map(repr))
+pieces = st.sampled_from(["[", "]", ",", ", ", " ", "\n", "1", "-2.5", "3e2", ".5", "7."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(
+    st.lists(st.lists(number_text, min_size=1, max_size=4), min_size=1, max_size=4)
+      .map(lambda rows: "[" + ", ".join("[" + ", ".join(r) + "]" for r in rows) + "]"),
+    st.lists(number_text, min_size=1, max_size=6).map(lambda r: "[" + ",".join(r) + ",]"),
+    st.lists(pieces, max_size=14).map("".join)))
+def test_fast_path_agrees_with_the_careful_reader(text):
+    assume(text.strip())  # an empty field is refused before either reader runs
+    for max_ndim in (1, 2):
+        try:
+            careful = _read(text, "Inputs", max_ndim)
+        except InputError as error:
+            with pytest.raises(InputError) as caught:
+                parse(text, "Inputs", max_ndim)
+            assert caught.value.message == error.message
+            continue
+        fast = parse(text, "Inputs", max_ndim)
+        assert fast == careful
+        assert [type(v) for v in _flat(fast.values)] == [type(v) for v in _flat(careful.values)]
+
+
+def _flat(values):
+    if not isinstance(values, list):
+        return [values]
+    return [x for v in values for x in _flat(v)]
