@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
+from .fields import key, label
 from .numfmt import EDGEITEMS, TERMS_SHOWN, fmt, summarised
 from .parse import plural
 from .steps import column_label, headline, row_label, shape_text, steps
@@ -86,8 +87,8 @@ def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int]) -> str:
                    + tag("span", "=", class_="op", aria_hidden="true")
                    + figure("outputs", layer.outputs, shape, **_labels(layer)),
                    class_="arrays sum")
-    return tag("div", figure(f"outputs {shape_text(layer.outputs_shape)}", layer.outputs,
-                             layer.outputs_shape, **_labels(layer)), class_="arrays")
+    return tag("div", figure("outputs", layer.outputs, layer.outputs_shape, **_labels(layer)),
+               class_="arrays")
 
 
 def _labels(layer: LayerTrace) -> dict:
@@ -155,8 +156,9 @@ def _hue(index: int | None) -> str | None:
 
 
 def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
-    """np.dot(left, right) laid out as on paper: right operand above, left operand
-    to the left, each product cell where its row and column meet."""
+    """np.dot(left, right) laid out as on paper, in one table so that everything
+    lines up: the right operand above the product, the left operand beside it,
+    each product cell where its row and its column meet."""
     rows, columns = layer.grid_shape
     n = len(layer.left_rows[0])
     size = max(rows * columns, rows * n, columns * n)
@@ -166,61 +168,60 @@ def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
     sel_r, sel_c = selected
     batch = layer.stage == BATCH
     right_name = "weightsᵀ" if batch else layer.right
+    corner = tag("td", "", colspan=len(term_index) + 1, class_="corner")
 
-    # the right operand: one column per product column, one row per term
-    right = []
+    def hue(c):
+        return _hue(c) if batch else None
+
+    def classes(*names):
+        return " ".join(name for name in names if name) or None
+
+    # the right operand's column labels, then one row per term
+    head = tag("tr", tag("td", tag("span", esc(right_name), class_="name"),
+                         colspan=len(term_index) + 1, class_="corner operand-name")
+               + "".join(tag("th", "…" if c is None else esc(column_label(layer, c)), scope="col",
+                             class_=hue(c)) for c in col_index))
+    body = []
     for p in term_index:
-        cells = "".join(
+        body.append(tag("tr", corner + "".join(
             tag("td", "⋯" if c is None else ("⋮" if p is None else esc(fmt(layer.right_columns[c][p]))),
-                class_=" ".join(filter(None, [_hue(c) if batch and c is not None else None,
-                                              "hl" if c == sel_c else None,
-                                              "ellipsis" if c is None or p is None else None])) or None)
-            for c in col_index)
-        right.append(tag("tr", cells))
-    right_head = tag("tr", "".join(tag("th", "…" if c is None else esc(column_label(layer, c)),
-                                       scope="col", class_=_hue(c) if batch and c is not None else None)
-                                   for c in col_index))
-    right_table = tag("table", tag("thead", right_head) + tag("tbody", "".join(right)),
-                      class_="matrix operand right", aria_label=right_name)
-
-    left, result = [], []
+                class_=classes("right", hue(c), "hl" if c == sel_c and c is not None else None,
+                               "ellipsis" if c is None or p is None else None))
+            for c in col_index), class_="right-row"))
+    # one row per row of the left operand: its label, its values, then the products
+    left_head = tag("tr", tag("td", tag("span", esc(layer.left), class_="name"), class_="operand-name")
+                    + "".join(tag("td", "", class_="gap") for _ in term_index)
+                    + "".join(tag("td", "", class_="gap") for _ in col_index), class_="left-name")
+    body.append(left_head)
     for r in row_index:
         if r is None:
-            left.append(tag("tr", tag("th", "⋮") + "".join(tag("td", "⋮", class_="ellipsis")
-                                                          for _ in term_index)))
-            result.append(tag("tr", "".join(tag("td", "⋮", class_="ellipsis") for _ in col_index)))
+            body.append(tag("tr", tag("th", "⋮", scope="row") + "".join(
+                tag("td", "⋮", class_="left ellipsis") for _ in term_index) + "".join(
+                tag("td", "⋮", class_="result ellipsis") for _ in col_index)))
             continue
-        hl = "hl" if r == sel_r else None
-        left.append(tag("tr", tag("th", esc(row_label(layer, r)), scope="row")
-                        + "".join(tag("td", "…" if p is None else esc(fmt(layer.left_rows[r][p])),
-                                      class_="ellipsis" if p is None else None)
-                                  for p in term_index), class_=hl))
-        cells = []
+        on_row = r == sel_r
+        cells = tag("th", esc(row_label(layer, r)), scope="row", class_="hl" if on_row else None)
+        cells += "".join(tag("td", "…" if p is None else esc(fmt(layer.left_rows[r][p])),
+                             class_=classes("left", "hl" if on_row else None,
+                                            "ellipsis" if p is None else None))
+                         for p in term_index)
         for c in col_index:
             if c is None:
-                cells.append(tag("td", "…", class_="ellipsis"))
+                cells += tag("td", "…", class_="result ellipsis")
                 continue
             chosen = (r, c) == selected
-            button = tag("button", esc(fmt(layer.product[r][c])), type="button", class_="cell",
+            value = fmt(layer.product[r][c])
+            button = tag("button", esc(value), type="button", class_="cell",
                          data_layer=layer.number, data_row=r, data_col=c,
                          aria_pressed="true" if chosen else "false",
-                         aria_label=f"{row_label(layer, r)} · {column_label(layer, c)}: "
-                                    f"{fmt(layer.product[r][c])}")
-            classes = " ".join(filter(None, ["selected" if chosen else None,
-                                             "hl-row" if r == sel_r else None,
-                                             "hl-col" if c == sel_c else None]))
-            cells.append(tag("td", button, class_=classes or None))
-        result.append(tag("tr", "".join(cells)))
-    left_table = tag("table", tag("tbody", "".join(left)), class_="matrix operand left",
-                     aria_label=layer.left)
-    result_table = tag("table", tag("tbody", "".join(result)), class_="matrix result",
-                       aria_label="dot products")
-    return tag("div",
-               tag("div", tag("span", esc(right_name), class_="name"), class_="corner")
-               + tag("div", right_table, class_="top")
-               + tag("div", tag("span", esc(layer.left), class_="name") + left_table, class_="side")
-               + tag("div", result_table, class_="main"),
-               class_="product-grid", data_layer=layer.number)
+                         aria_label=f"{row_label(layer, r)} · {column_label(layer, c)}: {value}")
+            cells += tag("td", button, class_=classes("result", "selected" if chosen else None,
+                                                      "hl-row" if on_row else None,
+                                                      "hl-col" if c == sel_c else None))
+        body.append(tag("tr", cells))
+    return tag("table", tag("thead", head) + tag("tbody", "".join(body)),
+               class_="matrix product-grid", data_layer=layer.number,
+               aria_label=f"np.dot({layer.left}, {right_name}): select a cell to see its dot product")
 
 
 def dot_detail(layer: LayerTrace, r: int, c: int) -> str:
@@ -266,3 +267,40 @@ def engine_note(trace: Trace, where: str = "in your browser") -> str:
         return (f"Computed {where} by NumPy {trace.numpy_version}, checked against the "
                 f"pure-Python loops on {plural(trace.checked_cells, 'cell')}.")
     return f"Computed {where} by the pure-Python loops (NumPy is not loaded)."
+
+
+FIELD_HINTS = {
+    "weights": "One row per neuron, one weight per input feature.",
+    "biases": "One bias per neuron (a single number for a single neuron).",
+    "inputs": "One sample [1, 2, 3, 2.5], or a batch: one row per sample.",
+}
+
+
+def field_editor(kind: str, number: int, text: str) -> str:
+    """One labelled editor with its hint and its (empty) error line. The textarea
+    starts with a newline because HTML drops the first one: the text stays exact."""
+    field_key, name = key(kind, number), label(kind, number)
+    rows = 2 if kind == "biases" else 4
+    return tag("div",
+               tag("label", esc(name), for_=f"field-{field_key}")
+               + tag("p", esc(FIELD_HINTS[kind]), class_="hint explain", id=f"hint-{field_key}")
+               + tag("textarea", "\n" + esc(text), id=f"field-{field_key}", data_key=field_key,
+                     rows=rows, spellcheck="false", autocomplete="off", autocapitalize="off",
+                     aria_describedby=f"hint-{field_key} error-{field_key}")
+               + tag("p", "", class_="error", id=f"error-{field_key}", role="alert", hidden=True),
+               class_="field", data_key=field_key)
+
+
+def layer_fields(number: int, weights: str, biases: str) -> str:
+    return tag("fieldset", tag("legend", esc(f"Layer {number}"))
+               + field_editor("weights", number, weights) + field_editor("biases", number, biases),
+               class_="layer-fields", data_layer=number)
+
+
+def examples_nav(examples) -> str:
+    """The gallery's list items: each an ordinary share link."""
+    return "".join(
+        tag("li", tag("a", tag("span", esc(example.title), class_="title")
+                      + tag("span", esc(example.caption), class_="caption"),
+                      href="#" + example.fragment))
+        for example in examples)

@@ -73,7 +73,9 @@ def test_html_selected_cell_shows_terms_and_highlights_row_and_column():
     assert "2.0×-0.26 + 5.0×-0.27 + -1.0×0.17 + 2.0×0.87 = -0.3" in text
     assert "-0.3 + 0.5 (bias) = 0.2" in text
     assert fragment.count('aria-pressed="true"') == 1
-    assert re.search(r'class="selected hl-row hl-col"><button[^>]*data-row="1" data-col="2"', fragment)
+    assert re.search(r'class="result selected hl-row hl-col"><button[^>]*data-row="1" data-col="2"', fragment)
+    assert fragment.count('class="left hl"') == 4  # row 2 of inputs: its 4 values
+    assert fragment.count('class="right hue-2 hl"') == 4  # column 3 of weights.T
 
 
 def test_html_tables_have_header_cells():

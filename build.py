@@ -1,0 +1,337 @@
+#!/usr/bin/env python3
+"""Build, serve and test Layer Lens.
+
+    python3 build.py                          write the static site to dist/
+    python3 build.py --numpy-wheel PATH|URL   ... with Pyodide's NumPy wheel vendored
+    python3 build.py serve [--port N]         build, then serve dist/ on 127.0.0.1
+    python3 build.py test [PYTEST ARGS]       build, then run every test
+
+The browser runtime (Pyodide and PyScript) is pinned in package.json and
+package-lock.json and installed by `npm ci`, which checks the integrity hashes.
+Only the files the page needs are copied into dist/. pycore reaches the browser
+as dist/pycore.zip, packed from the same source tree the tests import.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import hashlib
+import http.server
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+DIST = ROOT / "dist"
+WEB = ROOT / "web"
+MODULES = ROOT / "node_modules"
+CACHE = ROOT / ".cache"
+VENV = ROOT / ".venv"
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+# PyScript's editor and terminal plugins load their code editor and terminal
+# (CodeMirror, xterm.js) only when a page uses them; this page does not.
+PYSCRIPT_SKIP = ("codemirror", "xterm", "index-", "service-worker")
+MIME = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
+        ".json": "application/json", ".zip": "application/zip", ".whl": "application/zip",
+        ".css": "text/css", ".py": "text/x-python", ".png": "image/png"}
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+# -- vendored runtime -------------------------------------------------------------
+
+def ensure_node_modules() -> None:
+    """`npm ci` when node_modules is missing or older than the lock file."""
+    marker = MODULES / ".package-lock.json"
+    lock = ROOT / "package-lock.json"
+    if marker.exists() and marker.stat().st_mtime >= lock.stat().st_mtime \
+            and (MODULES / "pyodide" / "pyodide.mjs").exists():
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        sys.exit("build.py: npm is needed to fetch the pinned Pyodide and PyScript "
+                 "(Debian: apt-get install -y npm).")
+    log("Installing the pinned Pyodide and PyScript with npm ci ...")
+    subprocess.run([npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"],
+                   cwd=ROOT, check=True)
+    marker.touch()
+
+
+def copy_if_changed(source: Path, target: Path) -> None:
+    if target.exists():
+        a, b = source.stat(), target.stat()
+        if a.st_size == b.st_size and a.st_mtime_ns == b.st_mtime_ns:
+            return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(source, target)
+
+
+def vendor_runtime() -> None:
+    pyodide = MODULES / "pyodide"
+    for name in PYODIDE_FILES:
+        copy_if_changed(pyodide / name, DIST / "vendor" / "pyodide" / name)
+    pyscript = MODULES / "@pyscript" / "core" / "dist"
+    for path in sorted(pyscript.iterdir()):
+        if path.suffix == ".map" or path.name.startswith(PYSCRIPT_SKIP):
+            continue
+        copy_if_changed(path, DIST / "vendor" / "pyscript" / path.name)
+
+
+# -- NumPy for the browser ----------------------------------------------------------
+
+def numpy_lock_entry() -> dict:
+    lock = json.loads((MODULES / "pyodide" / "pyodide-lock.json").read_text())
+    return lock["packages"]["numpy"]
+
+
+def vendor_numpy(source: str | None, drop: bool) -> str | None:
+    """The NumPy wheel's file name in dist/vendor/pyodide, or None when the site
+    runs on the pure-Python engine. A wheel is only ever used after its sha256
+    matches pyodide-lock.json; a verified one is kept in .cache for later builds."""
+    entry = numpy_lock_entry()
+    name, expected = entry["file_name"], entry["sha256"]
+    cached = CACHE / name
+    target = DIST / "vendor" / "pyodide" / name
+    if drop:
+        cached.unlink(missing_ok=True)
+    if source:
+        data = _fetch(source)
+        digest = hashlib.sha256(data).hexdigest()
+        if digest != expected:
+            sys.exit(f"build.py: refusing {source}: its sha256 is {digest}, but pyodide-lock.json "
+                     f"pins {name} at {expected}. Use the wheel named {name} from Pyodide "
+                     f"{_pyodide_version()}.")
+        CACHE.mkdir(exist_ok=True)
+        cached.write_bytes(data)
+    if cached.exists() and not drop:
+        if hashlib.sha256(cached.read_bytes()).hexdigest() != expected:
+            cached.unlink()
+            sys.exit(f"build.py: the cached {cached} no longer matches pyodide-lock.json; removed it.")
+        copy_if_changed(cached, target)
+        return name
+    target.unlink(missing_ok=True)
+    return None
+
+
+def _fetch(source: str) -> bytes:
+    if source.startswith(("https://", "http://")):
+        log(f"Downloading {source} ...")
+        try:
+            with urllib.request.urlopen(source, timeout=30) as response:
+                return response.read()
+        except OSError as error:
+            sys.exit(f"build.py: could not download the NumPy wheel ({error}). The site still "
+                     "builds without it: leave out --numpy-wheel.")
+    path = Path(source)
+    if not path.is_file():
+        sys.exit(f"build.py: no wheel at {path}")
+    return path.read_bytes()
+
+
+def _pyodide_version() -> str:
+    return json.loads((MODULES / "pyodide" / "package.json").read_text())["version"]
+
+
+# -- pycore and the page ------------------------------------------------------------
+
+def pack_pycore() -> None:
+    """pycore/*.py into dist/pycore.zip, byte-for-byte the same for the same sources."""
+    target = DIST / "pycore.zip"
+    sources = sorted((ROOT / "pycore").glob("*.py"))
+    with zipfile.ZipFile(target.with_suffix(".tmp"), "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sources:
+            info = zipfile.ZipInfo(f"pycore/{path.name}", date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, path.read_bytes())
+    tmp = target.with_suffix(".tmp")
+    if target.exists() and target.read_bytes() == tmp.read_bytes():
+        tmp.unlink()
+    else:
+        tmp.replace(target)
+
+
+def write_if_changed(target: Path, text: str) -> None:
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+
+
+def page(template: str) -> str:
+    """index.html with the textbook's batch example already computed, by the same
+    pycore code and renderers the browser runs, so it shows before Python loads."""
+    sys.path.insert(0, str(ROOT))
+    from pycore import render_html
+    from pycore.examples import EXAMPLES
+    from pycore.state import State
+    from pycore.view import view
+
+    state = State()
+    shown = view(state, use_numpy=False, where="when this page was built, with the same pycore code")
+    assert not shown.errors, shown.errors
+    parts = {
+        "examples": render_html.examples_nav(EXAMPLES),
+        "inputs": render_html.field_editor("inputs", 1, state.inputs),
+        "layers": "".join(render_html.layer_fields(n, w, b)
+                          for n, (w, b) in enumerate(state.layers, start=1)),
+        "outputs": shown.outputs,
+        "engine": render_html.esc(shown.engine),
+        "steps": shown.steps,
+        "code-loops": render_html.esc(shown.code_loops),
+        "code-numpy": render_html.esc(shown.code_numpy),
+    }
+    for name, html in parts.items():
+        marker = f"<!--@{name}-->"
+        if marker not in template:
+            raise SystemExit(f"build.py: web/index.html lacks {marker}")
+        template = template.replace(marker, html)
+    return template
+
+
+def build_page(numpy_wheel: str | None) -> None:
+    config = {
+        "interpreter": "./vendor/pyodide/pyodide.mjs",
+        "files": {"./pycore.zip": "./*", "./site.json": "./site.json"},
+    }
+    write_if_changed(DIST / "pyscript.json", json.dumps(config, indent=2) + "\n")
+    site = {"numpy_wheel": f"./vendor/pyodide/{numpy_wheel}" if numpy_wheel else None,
+            "pyodide": _pyodide_version()}
+    write_if_changed(DIST / "site.json", json.dumps(site, indent=2) + "\n")
+    template = (WEB / "index.html").read_text(encoding="utf-8")
+    write_if_changed(DIST / "index.html", page(template))
+    for name in ("main.py", "style.css", "boot.js"):
+        copy_if_changed(WEB / name, DIST / name)
+
+
+def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
+    start = time.perf_counter()
+    ensure_node_modules()
+    DIST.mkdir(exist_ok=True)
+    vendor_runtime()
+    wheel = vendor_numpy(numpy_wheel, no_numpy)
+    pack_pycore()
+    build_page(wheel)
+    engine = f"NumPy ({wheel})" if wheel else "the pure-Python engine (no NumPy wheel vendored)"
+    log(f"Built {DIST.relative_to(ROOT)}/ in {time.perf_counter() - start:.1f} s; the browser "
+        f"computes with {engine}.")
+    return DIST
+
+
+# -- serve --------------------------------------------------------------------------
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:
+        if os.environ.get("LAYER_LENS_QUIET") is None:
+            super().log_message(format, *args)
+
+
+def make_server(port: int, directory: Path = DIST) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(Handler, directory=str(directory))
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+
+
+def serve(port: int) -> None:
+    try:
+        server = make_server(port)
+    except OSError as error:
+        sys.exit(f"build.py: cannot serve on 127.0.0.1:{port} ({error.strerror}). Is another "
+                 f"server using it? Try: python3 build.py serve --port {port + 1}")
+    log(f"Serving Layer Lens at http://127.0.0.1:{server.server_address[1]}/  (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        log("\nStopped.")
+    finally:
+        server.server_close()
+
+
+# -- test ---------------------------------------------------------------------------
+
+def test_requirements() -> list[str]:
+    import tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    return project["project"]["optional-dependencies"]["test"]
+
+
+def test_python() -> str:
+    """A Python that has the test dependencies: this one, or .venv (made when missing)."""
+    probe = "import pytest, hypothesis, playwright, numpy"
+    if subprocess.run([sys.executable, "-c", probe], capture_output=True).returncode == 0:
+        return sys.executable
+    python = VENV / "bin" / "python"
+    if not python.exists():
+        log("Creating .venv for the test dependencies ...")
+        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    if subprocess.run([str(python), "-c", probe], capture_output=True).returncode != 0:
+        log("Installing the test dependencies into .venv ...")
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+                        *test_requirements()], check=True)
+    return str(python)
+
+
+def ensure_chromium() -> None:
+    """The end-to-end tests need a Chromium; Debian's works where Playwright's own
+    download does not. Installed when missing and allowed (as root, with apt-get)."""
+    if any(shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")):
+        return
+    if os.environ.get("PLAYWRIGHT_BROWSERS_PATH") or (Path.home() / ".cache" / "ms-playwright").exists():
+        return
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("apt-get"):
+        log("Installing Debian's Chromium for the end-to-end tests ...")
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "chromium"], check=True,
+                       env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+        return
+    log("No Chromium found: the end-to-end tests will fail. Install one, e.g. "
+        "`sudo apt-get install chromium`.")
+
+
+def test(pytest_args: list[str]) -> int:
+    python = test_python()
+    ensure_chromium()
+    build()
+    done = subprocess.run([python, "-m", "pytest", *pytest_args], cwd=ROOT)
+    if done.returncode == 5:
+        log("build.py: pytest collected no tests: that is a failure, not a pass.")
+        return 1
+    return done.returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("command", nargs="?", choices=["build", "serve", "test"], default="build")
+    parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
+    parser.add_argument("--numpy-wheel", metavar="PATH|URL",
+                        help="Pyodide's NumPy wheel, checked against pyodide-lock.json")
+    parser.add_argument("--no-numpy", action="store_true", help="drop a previously vendored wheel")
+    args, rest = parser.parse_known_args(argv)
+    if args.command == "test":
+        return test(rest)
+    if rest:
+        parser.error(f"unrecognised arguments: {' '.join(rest)}")
+    build(args.numpy_wheel, args.no_numpy)
+    if args.command == "serve":
+        serve(args.port)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
