@@ -271,14 +271,13 @@ def test_requirements() -> list[str]:
 
 
 def test_python() -> str:
-    """A Python that has the test dependencies: this one, or .venv (made when missing)."""
-    probe = "import pytest, hypothesis, playwright, numpy"
-    if subprocess.run([sys.executable, "-c", probe], capture_output=True).returncode == 0:
-        return sys.executable
+    """.venv's Python, made and given the test dependencies (pyproject's `test`
+    extra) when missing: the same on a fresh machine, in CI and here."""
     python = VENV / "bin" / "python"
     if not python.exists():
         log("Creating .venv for the test dependencies ...")
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
+    probe = "import pytest, hypothesis, playwright, numpy"
     if subprocess.run([str(python), "-c", probe], capture_output=True).returncode != 0:
         log("Installing the test dependencies into .venv ...")
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",

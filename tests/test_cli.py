@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, close
+from helpers import ROOT, close
 from seed import BATCH, BIASES2, BIASES_3, STAGES, WEIGHTS2, WEIGHTS_3x4
 
 

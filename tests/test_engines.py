@@ -5,7 +5,7 @@ import math
 import subprocess
 import sys
 
-from conftest import ROOT, close
+from helpers import ROOT, close
 from hypothesis import given, settings
 from hypothesis import strategies as st
 

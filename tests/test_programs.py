@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import close
+from helpers import close
 from seed import STAGES
 
 from pycore import compute

@@ -1,7 +1,7 @@
 """Every number the textbook prints, by the loops and by NumPy."""
 
 import pytest
-from conftest import close
+from helpers import close
 from seed import STAGES
 
 from pycore import compute

@@ -1,0 +1,130 @@
+"""End-to-end fixtures: the built dist/ served on 127.0.0.1, driven in Chromium.
+
+Every page records what would let a learner down: console errors, uncaught
+exceptions, failed requests, and any request to another origin. A test fails
+at teardown if any happened (tests that expect some clear them first).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from dataclasses import dataclass, field
+
+import pytest
+
+os.environ.setdefault("LAYER_LENS_QUIET", "1")
+
+import build  # noqa: E402
+
+playwright_api = pytest.importorskip("playwright.sync_api", reason="the e2e tests need Playwright")
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+READY_TIMEOUT = 90_000  # ms: Pyodide boots in about 3 s here; leave room on a busy CI machine
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    build.build()
+    server = build.make_server(0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        try:  # Playwright's own Chromium, where it could be installed
+            launched = playwright.chromium.launch(args=CHROMIUM_ARGS)
+        except playwright_api.Error:
+            path = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
+                         if shutil.which(n)), None)
+            if path is None:
+                pytest.fail("No Chromium to drive: install Debian's (apt-get install chromium) "
+                            "or Playwright's own (playwright install chromium).")
+            launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Watch:
+    origin: str
+    requests: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def attach(self, page):
+        page.on("request", self.on_request)
+        page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} {r.failure}"))
+        page.on("pageerror", lambda e: self.problems.append(f"uncaught: {e}"))
+        page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+
+    def on_request(self, request):
+        self.requests.append(request.url)
+        if not request.url.startswith(self.origin) and not request.url.startswith("data:"):
+            self.problems.append(f"request to another origin: {request.url}")
+
+
+class Lens:
+    """The page, as a learner uses it."""
+
+    def __init__(self, page, url, watch):
+        self.page, self.url, self.watch = page, url, watch
+
+    def open(self, fragment: str = "", wait: bool = True):
+        self.page.goto(self.url + fragment)
+        if wait:
+            self.wait_ready()
+        return self
+
+    def wait_ready(self):
+        self.page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=READY_TIMEOUT)
+
+    def settle(self):
+        """Two animation frames: the render scheduled by the last keystroke has run."""
+        self.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+    def field(self, name: str):
+        return self.page.get_by_role("textbox", name=name, exact=True)
+
+    def type_into(self, name: str, text: str):
+        self.field(name).fill(text)
+        self.settle()
+
+    def region(self, name: str):
+        return self.page.get_by_role("region", name=name, exact=True)
+
+    def outputs(self):
+        """The Layer outputs table's numbers, as nested lists in the outputs' shape."""
+        table = self.region("Layer outputs").locator("table")
+        rows = [[float(t) for t in row.locator("td").all_inner_texts()]
+                for row in table.locator("tbody tr").all()]
+        if table.get_attribute("class").endswith("scalar"):
+            return rows[0][0]
+        return rows[0] if "vector" in table.get_attribute("class") else rows
+
+    def alert_for(self, name: str):
+        """The alert inside the field whose editor is named ``name``."""
+        return self.page.locator(".field", has=self.field(name)).get_by_role("alert")
+
+
+@pytest.fixture
+def lens(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    watch = Watch(site_url.rstrip("/"))
+    watch.attach(page)
+    yield Lens(page, site_url, watch)
+    context.close()
+    assert not watch.problems, "\n".join(watch.problems)
