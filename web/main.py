@@ -42,6 +42,7 @@ class Page:
         self.state = State()
         self.selected = {}  # layer number -> (row, column) of the selected product cell
         self.trace = None
+        self.loaded = False  # True once a link, the last visit or a reset replaced the fields
         self.frame_pending = False
         self.proxies = []
 
@@ -179,8 +180,10 @@ class Page:
         return True
 
     def load(self, state, problems):
+        self.loaded = True
         self.state = state
         self.selected = {}
+        self.trace = None  # what the page shows now belongs to other fields
         self.write_fields()
         self.show_link_problems(problems)
         body = document.body
@@ -215,7 +218,19 @@ class Page:
             else:
                 element.removeAttribute("aria-invalid")
         stale = by_id("stale-note")
-        if shown.errors:
+        if shown.errors and self.trace is None and self.loaded:
+            # freshly opened fields that do not compute: nothing earlier belongs to them
+            stale.hidden = True
+            document.body.classList.remove("stale")
+            for region in ("outputs-body", "steps-body"):
+                by_id(region).replaceChildren()
+                note = document.createElement("p")
+                note.className = "empty"
+                note.textContent = "Nothing to show yet: fix the field marked in red."
+                by_id(region).appendChild(note)
+            for name in ("code-loops", "code-numpy", "engine"):
+                by_id(name).textContent = ""
+        elif shown.errors:
             # keep the last good result, marked as out of date
             (name, _), = shown.errors.items()
             label = document.querySelector(f'label[for="field-{name}"]')
@@ -240,6 +255,11 @@ class Page:
         encoded = fragment.encode(self.state)
         if str(window.location.hash) != "#" + encoded:
             window.history.replaceState(None, "", "#" + encoded)
+        for link in document.querySelectorAll("nav.examples a"):
+            if link.getAttribute("href") == "#" + encoded:
+                link.setAttribute("aria-current", "page")
+            else:
+                link.removeAttribute("aria-current")
         try:
             window.localStorage.setItem(STORAGE_KEY, encoded)
         except Exception:  # full or switched off: the link still holds everything
