@@ -200,17 +200,12 @@ def page(template: str) -> str:
 
 
 def build_page(numpy_wheel: str | None) -> None:
-    config = {
-        "interpreter": "./vendor/pyodide/pyodide.mjs",
-        "files": {"./pycore.zip": "./*", "./site.json": "./site.json"},
-    }
-    write_if_changed(DIST / "pyscript.json", json.dumps(config, indent=2) + "\n")
     site = {"numpy_wheel": f"./vendor/pyodide/{numpy_wheel}" if numpy_wheel else None,
             "pyodide": _pyodide_version()}
     write_if_changed(DIST / "site.json", json.dumps(site, indent=2) + "\n")
     template = (WEB / "index.html").read_text(encoding="utf-8")
     write_if_changed(DIST / "index.html", page(template))
-    for name in ("main.py", "style.css", "boot.js"):
+    for name in ("main.js", "engine.py", "style.css"):
         copy_if_changed(WEB / name, DIST / name)
 
 
@@ -222,6 +217,8 @@ def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
     wheel = vendor_numpy(numpy_wheel, no_numpy)
     pack_pycore()
     build_page(wheel)
+    for stale in ("main.py", "boot.js", "pyscript.json"):  # left by earlier builds
+        (DIST / stale).unlink(missing_ok=True)
     engine = f"NumPy ({wheel})" if wheel else "the pure-Python engine (no NumPy wheel vendored)"
     log(f"Built {DIST.relative_to(ROOT)}/ in {time.perf_counter() - start:.1f} s; the browser "
         f"computes with {engine}.")

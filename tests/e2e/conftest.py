@@ -70,9 +70,13 @@ class Watch:
         page.on("pageerror", lambda e: self.problems.append(f"uncaught: {e}"))
         page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
 
+    def same_origin(self, url: str) -> bool:
+        # data: URLs and the worker's blob: URL (blob:<this origin>/…) belong to this origin
+        return url.startswith((self.origin + "/", "data:", "blob:" + self.origin + "/"))
+
     def on_request(self, request):
         self.requests.append(request.url)
-        if not request.url.startswith(self.origin) and not request.url.startswith("data:"):
+        if not self.same_origin(request.url):
             self.problems.append(f"request to another origin: {request.url}")
 
 
@@ -92,8 +96,17 @@ class Lens:
         self.page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=READY_TIMEOUT)
 
     def settle(self):
-        """Two animation frames: the render scheduled by the last keystroke has run."""
+        """Wait until the page is idle: no render scheduled, no engine call under way."""
         self.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        self.page.wait_for_selector('body[data-idle="true"]', state="attached", timeout=60_000)
+
+    def press(self, key: str):
+        self.page.keyboard.press(key)
+        self.settle()
+
+    def click(self, locator):
+        locator.click()
+        self.settle()
 
     def field(self, name: str):
         return self.page.get_by_role("textbox", name=name, exact=True)

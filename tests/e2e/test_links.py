@@ -45,8 +45,7 @@ def test_every_gallery_link_matches_numpy_on_its_own_fields(lens):
     for index, example in enumerate(EXAMPLES):
         link = links.nth(index)
         assert example.title in link.inner_text() and example.caption in link.inner_text()
-        link.click()
-        lens.settle()
+        lens.click(link)
         state, _ = decode(link.get_attribute("href"))
         assert field_texts(lens) == state.texts()  # exactly its text, not reformatted
         assert close(lens.outputs(), numpy_on_fields(lens), rel=1e-8), example.title
@@ -85,8 +84,7 @@ def test_a_bare_visit_brings_back_the_last_fields_and_reset_restores_the_example
     lens.page.goto(lens.url)  # no fragment: the last visit comes back from localStorage
     lens.wait_ready()
     assert lens.field("Biases").input_value() == "[10, 20, 30]"
-    lens.page.get_by_role("button", name="Reset to the example").click()
-    lens.settle()
+    lens.click(lens.page.get_by_role("button", name="Reset to the example"))
     assert lens.field("Biases").input_value() == "[2, 3, 0.5]"
     assert close(lens.outputs(), STAGES["batch"][2])
 
@@ -95,8 +93,7 @@ def test_adding_and_removing_a_layer(lens):
     lens.open()
     remove = lens.page.get_by_role("button", name="Remove the last layer")
     assert remove.is_disabled()
-    lens.page.get_by_role("button", name="Add a layer").click()
-    lens.settle()
+    lens.click(lens.page.get_by_role("button", name="Add a layer"))
     assert lens.field("Weights (layer 2)").is_visible() and lens.field("Biases (layer 2)").is_visible()
     assert close(lens.outputs(), STAGES["two layers"][2])  # the textbook's next page
     assert "weights2=" in lens.page.url and "biases2=" in lens.page.url
@@ -107,8 +104,7 @@ def test_adding_and_removing_a_layer(lens):
     assert close(lens.outputs(), [[8.395], [7.29], [2.487]])
     lens.type_into("Weights (layer 2)", "[[1, 1]]")
     assert "one per output of layer 1" in lens.alert_for("Weights (layer 2)").inner_text()
-    remove.click()
-    lens.settle()
+    lens.click(remove)
     assert lens.field("Weights (layer 2)").count() == 0 and "weights2" not in lens.page.url
     assert close(lens.outputs(), STAGES["batch"][2])
     assert lens.page.get_by_role("alert").count() == 0

@@ -1,0 +1,126 @@
+"""build.py: the vendored runtime, the NumPy wheel check, pre-rendering, serving."""
+
+import hashlib
+import json
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from helpers import ROOT
+
+import build
+
+
+@pytest.fixture(scope="module")
+def dist():
+    return build.build()
+
+
+def test_dist_has_what_the_page_needs_and_nothing_from_node_modules(dist):
+    for name in ["index.html", "main.js", "engine.py", "style.css", "pycore.zip", "site.json",
+                 "vendor/pyscript/core.js", "vendor/pyodide/pyodide.mjs", "vendor/pyodide/pyodide.asm.wasm",
+                 "vendor/pyodide/python_stdlib.zip", "vendor/pyodide/pyodide-lock.json"]:
+        assert (dist / name).is_file(), name
+    assert not list(dist.rglob("node_modules")) and not list(dist.rglob("*.map"))
+    assert not list(dist.glob("vendor/pyscript/codemirror*"))
+    # the worker runs the vendored Pyodide, never a CDN's
+    assert 'new URL("./vendor/pyodide/pyodide.mjs", location.href)' in (dist / "main.js").read_text()
+
+
+def test_the_vendored_runtime_is_the_pinned_one(dist):
+    lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    assert lock["node_modules/pyodide"]["version"] == "314.0.7"
+    assert lock["node_modules/@pyscript/core"]["version"] == "0.7.31"
+    assert lock["node_modules/pyodide"]["integrity"].startswith("sha512-")
+    shipped = (dist / "vendor/pyodide/pyodide.asm.wasm").read_bytes()
+    assert shipped == (ROOT / "node_modules/pyodide/pyodide.asm.wasm").read_bytes()
+
+
+def test_pycore_reaches_the_browser_from_the_same_source_tree(dist):
+    import zipfile
+    with zipfile.ZipFile(dist / "pycore.zip") as archive:
+        names = sorted(archive.namelist())
+        assert names == sorted(f"pycore/{p.name}" for p in (ROOT / "pycore").glob("*.py"))
+        assert archive.read("pycore/dense.py") == (ROOT / "pycore/dense.py").read_bytes()
+
+
+def test_the_page_is_prerendered_with_the_textbooks_batch(dist):
+    page = (dist / "index.html").read_text()
+    assert "<!--@" not in page
+    assert ">2.385<" in page and ">0.026<" in page and "weightsᵀ" in page
+    assert 'aria-label="Examples"' in page and page.count('href="#inputs=') == 7
+    assert not re.findall(r'(?:src|href|action)="(?:https?:)?//', page)  # nothing from other origins
+
+
+def test_a_wrong_numpy_wheel_is_refused(tmp_path):
+    wrong = tmp_path / build.numpy_lock_entry()["file_name"]
+    wrong.write_bytes(b"not numpy")
+    with pytest.raises(SystemExit) as refused:
+        build.vendor_numpy(str(wrong), drop=False)
+    message = str(refused.value)
+    assert "refusing" in message and "sha256" in message and build.numpy_lock_entry()["sha256"] in message
+
+
+def test_a_wheel_that_matches_the_lock_is_vendored(tmp_path, monkeypatch):
+    data = b"a stand-in wheel"
+    entry = {"file_name": "numpy-test.whl", "sha256": hashlib.sha256(data).hexdigest()}
+    monkeypatch.setattr(build, "numpy_lock_entry", lambda: entry)
+    monkeypatch.setattr(build, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(build, "DIST", tmp_path / "dist")
+    source = tmp_path / "wheel.whl"
+    source.write_bytes(data)
+    assert build.vendor_numpy(str(source), drop=False) == "numpy-test.whl"
+    assert (tmp_path / "dist/vendor/pyodide/numpy-test.whl").read_bytes() == data
+    assert build.vendor_numpy(None, drop=False) == "numpy-test.whl"  # kept for later builds
+    assert build.vendor_numpy(None, drop=True) is None
+    assert not (tmp_path / "dist/vendor/pyodide/numpy-test.whl").exists()
+
+
+def test_a_rebuild_with_nothing_changed_rewrites_nothing(dist):
+    stamps = {p: p.stat().st_mtime_ns for p in dist.rglob("*") if p.is_file()}
+    build.build()
+    assert {p: p.stat().st_mtime_ns for p in dist.rglob("*") if p.is_file()} == stamps
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_mime_types_and_ctrl_c(dist):
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={**__import__("os").environ, "LAYER_LENS_QUIET": "1"})
+    try:
+        line = ""
+        while "Serving" not in line:
+            line = server.stdout.readline()
+            assert line, server.stderr.read()
+        assert f"http://127.0.0.1:{port}/" in line
+        for path, mime in [("vendor/pyodide/pyodide.asm.wasm", "application/wasm"),
+                           ("vendor/pyodide/pyodide.mjs", "text/javascript"),
+                           ("index.html", "text/html")]:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as response:
+                assert response.headers["Content-Type"].startswith(mime), path
+    finally:
+        server.send_signal(signal.SIGINT)
+        out, err = server.communicate(timeout=10)
+    assert server.returncode == 0 and "Stopped." in out and "Traceback" not in err
+
+
+def test_serve_on_a_port_in_use_says_so(dist):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "build.py", "serve", "--port", str(port)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0
+    assert f"cannot serve on 127.0.0.1:{port}" in done.stderr and f"--port {port + 1}" in done.stderr

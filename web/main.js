@@ -1,0 +1,297 @@
+// Layer Lens's page glue, on the main thread: wire the events, hand the fields
+// to the Python engine (pycore in a Web Worker, web/engine.py), and put what it
+// renders into the page. No maths here, and no parsing of links: pycore does both.
+//
+// User text reaches the page only as a textarea's value, through textContent,
+// or inside HTML that pycore's renderers escaped.
+
+import { PyWorker } from "./vendor/pyscript/core.js";
+
+const $ = (id) => document.getElementById(id);
+const body = document.body;
+const STORAGE_KEY = "layer-lens:state";
+const HIDE_CHOICES = ["editors", "text", "code", "examples"];
+
+// Before Python: say whether the pre-rendered example is what the address asks for.
+if (location.hash.length > 1) body.classList.add("opening-link");
+
+let engine = null; // the worker's exported calls
+let state = null; // {inputs, layers: [[weights, biases], ...], hide, step}
+let selected = {}; // layer number -> [row, column] of the selected product cell
+let fieldsReplaced = false; // a link or a reset replaced the fields: older results are not theirs
+let working = 0; // engine calls under way
+let framePending = false;
+let renderAgain = false;
+let rendering = false;
+
+function updateIdle() {
+  body.dataset.idle = String(working === 0 && !framePending && !rendering);
+}
+
+async function call(name, ...args) {
+  working += 1;
+  updateIdle();
+  const slow = setTimeout(() => { $("computing").hidden = false; }, 150);
+  try {
+    return JSON.parse(await engine[name](...args));
+  } finally {
+    clearTimeout(slow);
+    working -= 1;
+    if (working === 0) $("computing").hidden = true;
+    updateIdle();
+  }
+}
+
+// -- fields -------------------------------------------------------------------------
+function layerCount() {
+  return $("layers").querySelectorAll("fieldset.layer-fields").length;
+}
+
+function readFields() {
+  const text = (key) => ($(`field-${key}`)?.value ?? "");
+  const layers = [];
+  for (let n = 1; n <= layerCount(); n++) {
+    const suffix = n === 1 ? "" : String(n);
+    layers.push([text(`weights${suffix}`), text(`biases${suffix}`)]);
+  }
+  return { inputs: text("inputs"), layers, hide: state?.hide ?? [], step: state?.step ?? null };
+}
+
+async function writeFields(newState) {
+  const { layers } = await call("editors", JSON.stringify(newState));
+  $("field-inputs").value = newState.inputs;
+  $("layers").innerHTML = layers; // pycore escaped every text in it
+  state = newState;
+  updateLayerButtons();
+}
+
+function updateLayerButtons() {
+  $("remove-layer").disabled = layerCount() <= 1;
+  $("add-layer").disabled = layerCount() >= 8;
+}
+
+// -- render -------------------------------------------------------------------------
+async function render() {
+  if (rendering) { renderAgain = true; return; }
+  rendering = true;
+  try {
+    do {
+      renderAgain = false;
+      state = readFields();
+      const shown = await call("show", JSON.stringify(state), JSON.stringify(selected));
+      if (!renderAgain) apply(shown); // a newer edit is waiting: its result is the one to show
+    } while (renderAgain);
+  } finally {
+    rendering = false;
+    updateIdle();
+  }
+}
+
+function apply(shown) {
+  for (const field of document.querySelectorAll("#editors textarea")) {
+    const key = field.dataset.key;
+    const message = shown.errors[key] ?? "";
+    const alert = $(`error-${key}`);
+    alert.textContent = message;
+    alert.hidden = !message;
+    if (message) field.setAttribute("aria-invalid", "true");
+    else field.removeAttribute("aria-invalid");
+  }
+  const stale = $("stale-note");
+  const failing = Object.keys(shown.errors)[0];
+  if (failing && fieldsReplaced) {
+    // freshly opened fields that do not compute: nothing on show belongs to them
+    stale.hidden = true;
+    body.classList.remove("stale");
+    for (const id of ["outputs-body", "steps-body"]) {
+      const note = document.createElement("p");
+      note.className = "empty";
+      note.textContent = "Nothing to show yet: fix the field marked in red.";
+      $(id).replaceChildren(note);
+    }
+    for (const id of ["code-loops", "code-numpy", "engine"]) $(id).textContent = "";
+  } else if (failing) {
+    const label = document.querySelector(`label[for="field-${failing}"]`);
+    stale.textContent = "Out of date: these results are for the last fields that computed. " +
+      `Fix ${label ? label.textContent : failing} to update them.`;
+    stale.hidden = false;
+    body.classList.add("stale");
+  } else {
+    fieldsReplaced = false;
+    stale.hidden = true;
+    body.classList.remove("stale");
+    $("outputs-body").innerHTML = shown.outputs; // rendered and escaped by pycore
+    $("steps-body").innerHTML = shown.steps;
+    $("code-loops").textContent = shown.code_loops;
+    $("code-numpy").textContent = shown.code_numpy;
+    $("engine").textContent = shown.engine;
+  }
+  remember(shown.fragment);
+}
+
+// The fragment is the source of truth; localStorage brings it back on a bare visit.
+function remember(fragment) {
+  if (location.hash !== `#${fragment}`) history.replaceState(null, "", `#${fragment}`);
+  for (const link of document.querySelectorAll("nav.examples a")) {
+    if (link.getAttribute("href") === `#${fragment}`) link.setAttribute("aria-current", "page");
+    else link.removeAttribute("aria-current");
+  }
+  try { localStorage.setItem(STORAGE_KEY, fragment); } catch { /* full or switched off */ }
+}
+
+// -- states from links, the last visit, a reset -----------------------------------------
+async function load(newState, problems) {
+  selected = {};
+  fieldsReplaced = true;
+  await writeFields(newState);
+  showLinkProblems(problems);
+  for (const choice of HIDE_CHOICES) body.classList.toggle(`hide-${choice}`, newState.hide.includes(choice));
+  if (newState.step) body.dataset.step = newState.step;
+  else body.removeAttribute("data-step");
+  await render();
+}
+
+function showLinkProblems(problems) {
+  const box = $("link-problems");
+  box.replaceChildren(...problems.map((problem) => {
+    const line = document.createElement("p");
+    line.textContent = problem;
+    return line;
+  }));
+  box.hidden = problems.length === 0;
+}
+
+async function loadFrom(text) {
+  const { state: linked, problems } = await call("open_link", text);
+  if (!linked && problems.length === 0) return false;
+  await load(linked ?? (await call("example")).state, problems);
+  return true;
+}
+
+function saved() {
+  try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
+}
+
+// -- events -------------------------------------------------------------------------
+function onInput() {
+  if (!engine) return; // before Python is ready, typing is kept and read at start
+  if (framePending) return;
+  framePending = true; // one render per animation frame, whatever the typing speed
+  updateIdle();
+  requestAnimationFrame(() => {
+    framePending = false;
+    render();
+  });
+}
+
+async function selectCell(button) {
+  const layer = button.dataset.layer;
+  selected[layer] = [Number(button.dataset.row), Number(button.dataset.col)];
+  const { steps } = await call("select", JSON.stringify(selected));
+  if (steps === null) return;
+  $("steps-body").innerHTML = steps;
+  const [row, col] = selected[layer];
+  document.querySelector(
+    `#steps-body button.cell[data-layer="${layer}"][data-row="${row}"][data-col="${col}"]`)?.focus();
+}
+
+// The next selectable cell in a direction, skipping the '…' of a summarised array.
+function neighbour(button, dRow, dCol) {
+  let cell = button.parentElement;
+  if (dCol) {
+    do cell = dCol > 0 ? cell.nextElementSibling : cell.previousElementSibling;
+    while (cell && !cell.querySelector("button.cell"));
+    return cell?.querySelector("button.cell") ?? null;
+  }
+  const index = [...cell.parentElement.children].indexOf(cell);
+  let row = cell.parentElement;
+  do row = dRow > 0 ? row.nextElementSibling : row.previousElementSibling;
+  while (row && !row.children[index]?.querySelector("button.cell"));
+  return row?.children[index].querySelector("button.cell") ?? null;
+}
+
+const MOVES = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+
+function wire() {
+  $("editors").addEventListener("input", onInput);
+  $("steps-body").addEventListener("click", (event) => {
+    const button = event.target.closest("button.cell");
+    if (button && engine) selectCell(button);
+  });
+  $("steps-body").addEventListener("keydown", (event) => {
+    const button = event.target.closest("button.cell");
+    if (!button || !(event.key in MOVES) || !engine) return;
+    const next = neighbour(button, ...MOVES[event.key]);
+    if (next) {
+      event.preventDefault();
+      selectCell(next);
+    }
+  });
+  $("add-layer").addEventListener("click", async () => {
+    if (layerCount() >= 8) return;
+    const added = await call("add_layer", JSON.stringify(readFields()));
+    $("layers").insertAdjacentHTML("beforeend", added.html); // escaped by pycore
+    updateLayerButtons();
+    await render();
+    $(`field-weights${layerCount()}`)?.focus();
+  });
+  $("remove-layer").addEventListener("click", async () => {
+    if (layerCount() <= 1) return;
+    delete selected[layerCount()];
+    $("layers").lastElementChild.remove();
+    updateLayerButtons();
+    await render();
+  });
+  $("reset").addEventListener("click", async () => load((await call("example")).state, []));
+  $("copy-link").addEventListener("click", copyLink);
+  addEventListener("hashchange", () => loadFrom(location.hash));
+}
+
+// -- copy link ------------------------------------------------------------------------
+async function copyLink() {
+  const link = location.href;
+  try {
+    await navigator.clipboard.writeText(link);
+    $("copy-status").textContent = "Link copied.";
+    $("copy-fallback").hidden = true;
+  } catch {
+    // No Clipboard API (an insecure origin, an old browser): show the link selected,
+    // try the old copy command, and leave the field for copying by hand.
+    const field = $("copy-fallback-field");
+    field.value = link;
+    $("copy-fallback").hidden = false;
+    field.focus();
+    field.select();
+    let done = false;
+    try { done = document.execCommand("copy"); } catch { done = false; }
+    $("copy-status").textContent = done ? "Link copied." : "Select the link below and copy it.";
+  }
+}
+
+// -- start ------------------------------------------------------------------------------
+async function start() {
+  updateIdle();
+  const interpreter = new URL("./vendor/pyodide/pyodide.mjs", location.href).href;
+  const worker = await PyWorker("./engine.py", {
+    version: interpreter, // the vendored Pyodide, never a CDN's
+    config: { files: { "./pycore.zip": "./*", "./site.json": "./site.json" } },
+  });
+  engine = worker.sync;
+  await call("start", location.href);
+  wire();
+  const opened = (await loadFrom(location.hash)) || (saved() && (await loadFrom(saved())));
+  if (!opened) {
+    updateLayerButtons();
+    await render(); // the fields as they are, with anything typed while Python loaded
+  }
+  $("loading").hidden = true;
+  body.dataset.ready = "true";
+}
+
+start().catch((error) => {
+  const loading = $("loading");
+  loading.replaceChildren();
+  loading.textContent = "Python could not start in this browser, so the page cannot compute new " +
+    `fields. The example shown was computed when the page was built. (${error})`;
+  console.error(error);
+});
