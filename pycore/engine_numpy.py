@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .trace import BATCH, BATCH_NEURON, LAYER, NEURON
+from .trace import BATCH, LAYER, NEURON
 
 
 def load():

@@ -61,9 +61,9 @@ def steps(layer: LayerTrace) -> list[Step]:
     rows, columns = layer.grid_shape
     if layer.stage == BATCH:
         m = w[0]
-        why = [f"The matrix product pairs every row of the left matrix with every column of the "
-               f"right one, so the second dimension of the left matrix must equal the first "
-               f"dimension of the right one.",
+        why = ["The matrix product pairs every row of the left matrix with every column of the "
+               "right one, so the second dimension of the left matrix must equal the first "
+               "dimension of the right one.",
                f"inputs {shape_text(x)} · weights {shape_text(w)}: {n} ≠ {m}"
                + (", the shapes do not fit." if n != m else
                   ": the shapes would fit, but only because weights is square; the product would "

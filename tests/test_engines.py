@@ -20,7 +20,10 @@ ints = st.integers(min_value=-1000, max_value=1000)
 def layers(draw):
     k, n, m = draw(st.integers(1, 6)), draw(st.integers(1, 6)), draw(st.integers(1, 6))
     number = draw(st.sampled_from([finite, ints]))
-    matrix = lambda r, c: draw(st.lists(st.lists(number, min_size=c, max_size=c), min_size=r, max_size=r))
+
+    def matrix(r, c):
+        return draw(st.lists(st.lists(number, min_size=c, max_size=c), min_size=r, max_size=r))
+
     inputs = matrix(k, n) if draw(st.booleans()) else matrix(1, n)[0]
     weights = matrix(m, n)
     biases = matrix(1, m)[0]

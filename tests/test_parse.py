@@ -1,5 +1,6 @@
 """Reading what a learner types: the accepted spellings and every refusal."""
 
+import contextlib
 import tracemalloc
 
 import pytest
@@ -177,10 +178,8 @@ def test_memory_grows_linearly_with_length(unit):
 
 
 def _parse_or_refuse(text):
-    try:
+    with contextlib.suppress(InputError):
         parse(text, "Inputs")
-    except InputError:
-        pass
 
 
 # -- the fast path for well-formed pastes gives exactly what the careful reader gives --

@@ -8,8 +8,7 @@ from html.parser import HTMLParser
 import pytest
 from seed import STAGES
 
-from pycore import compute
-from pycore import render_html, render_json, render_text
+from pycore import compute, render_html, render_json, render_text
 from pycore.numfmt import fmt
 
 
