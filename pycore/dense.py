@@ -128,15 +128,11 @@ def _layer(number: int, inputs: Array, weights: Array, biases: Array, np) -> tup
         checked = len(cells)
 
     transposed = transpose(w) if stage == BATCH else None
-    if stage == BATCH:
-        outputs, shape = output_grid, (rows, columns)
-    elif stage == NEURON:
-        outputs, shape = output_grid[0][0], ()
-    else:
-        outputs, shape = [row[0] for row in output_grid], (rows,)
+    shape = {BATCH: (rows, columns), NEURON: ()}.get(stage, (rows,))
     trace = LayerTrace(number, stage, x, inputs.shape, w, weights.shape, b, biases.shape,
                        left, right, left_rows, right_columns, transposed, product, bias_grid,
-                       output_grid, outputs, shape)
+                       output_grid, None, shape)
+    trace.outputs = trace.shaped(output_grid)
     return trace, checked
 
 

@@ -80,9 +80,9 @@ def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int]) -> str:
         return product_grid(layer, selected) + dot_detail(layer, *selected)
     if key == "biases":
         shape = layer.outputs_shape
-        return tag("div", figure("dot products", _shaped(layer, layer.product), shape, **_labels(layer))
+        return tag("div", figure("dot products", layer.shaped(layer.product), shape, **_labels(layer))
                    + tag("span", "+", class_="op", aria_hidden="true")
-                   + figure("biases" if two_d else "bias", _shaped(layer, layer.bias_grid), shape,
+                   + figure("biases" if two_d else "bias", layer.shaped(layer.bias_grid), shape,
                             broadcast=layer.stage == BATCH, **_labels(layer))
                    + tag("span", "=", class_="op", aria_hidden="true")
                    + figure("outputs", layer.outputs, shape, **_labels(layer)),
@@ -99,14 +99,6 @@ def _labels(layer: LayerTrace) -> dict:
     if layer.stage == "batch_neuron":
         return {"columns": "sample"}
     return {}
-
-
-def _shaped(layer: LayerTrace, grid: list[list]):
-    if len(layer.outputs_shape) == 2:
-        return grid
-    if not layer.outputs_shape:
-        return grid[0][0]
-    return [row[0] for row in grid]
 
 
 def figure(name: str, values, shape: tuple[int, ...], **options) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .numfmt import EDGEITEMS, TERMS_SHOWN, fmt, summarised
 from .parse import plural
 from .steps import column_label, headline, row_label, shape_text, steps
-from .trace import BATCH, LayerTrace, Trace
+from .trace import LayerTrace, Trace
 
 CELLS_SHOWN = 16  # a larger product writes out its first and last cell only
 
@@ -45,10 +45,10 @@ def _step_body(layer: LayerTrace, key: str, full: bool) -> list[str]:
                  for r, c in shown]
         if len(shown) < len(cells):
             lines.append(f"(showing 2 of {len(cells):,} dot products)")
-        return lines + [""] + _labelled("dot products", _as_shaped(layer, layer.product), full)
+        return lines + [""] + _labelled("dot products", layer.shaped(layer.product), full)
     if key == "biases":
-        biases = layer.bias_grid if layer.stage == BATCH else _as_shaped(layer, layer.bias_grid)
-        return (_labelled("dot products", _as_shaped(layer, layer.product), full)
+        biases = layer.shaped(layer.bias_grid)
+        return (_labelled("dot products", layer.shaped(layer.product), full)
                 + _labelled("+ biases" if len(layer.weights_shape) == 2 else "+ bias", biases, full)
                 + _labelled("= outputs", layer.outputs, full))
     return _labelled("outputs " + shape_text(layer.outputs_shape), layer.outputs, full)
@@ -64,15 +64,6 @@ def dot_text(layer: LayerTrace, r: int, c: int, full: bool = False) -> str:
         count = ""
     return (" + ".join(terms) + count + f" = {fmt(cell.dot, full)};  {fmt(cell.dot, full)} + "
             f"{fmt(cell.bias, full)} = {fmt(cell.output, full)}")
-
-
-def _as_shaped(layer: LayerTrace, grid: list[list]):
-    """A grid in the outputs' own shape (a single column reads as a vector)."""
-    if len(layer.outputs_shape) == 2:
-        return grid
-    if not layer.outputs_shape:
-        return grid[0][0]
-    return [row[0] for row in grid]
 
 
 def _labelled(name: str, values, full: bool) -> list[str]:

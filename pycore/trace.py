@@ -70,6 +70,15 @@ class LayerTrace:
     def grid_shape(self) -> tuple[int, int]:
         return len(self.left_rows), len(self.right_columns)
 
+    def shaped(self, grid: list[list]):
+        """A grid in the outputs' own shape: a single column reads as a vector, a
+        single cell as a number."""
+        if len(self.outputs_shape) == 2:
+            return grid
+        if not self.outputs_shape:
+            return grid[0][0]
+        return [row[0] for row in grid]
+
     def cell(self, row: int, column: int) -> Cell:
         """The dot product behind one output, built on demand (large layers hold
         rows*columns*features terms, too many to store)."""
