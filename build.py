@@ -174,11 +174,11 @@ def page(template: str) -> str:
     sys.path.insert(0, str(ROOT))
     from pycore import render_html
     from pycore.examples import EXAMPLES
-    from pycore.state import State
+    from pycore.state import State, encode
     from pycore.view import view
 
     state = State()
-    shown = view(state, use_numpy=False, where="when this page was built, with the same pycore code")
+    shown = view(state, use_numpy=False, prerendered=True)
     assert not shown.errors, shown.errors
     parts = {
         "examples": render_html.examples_nav(EXAMPLES),
@@ -190,6 +190,7 @@ def page(template: str) -> str:
         "steps": shown.steps,
         "code-loops": render_html.esc(shown.code_loops),
         "code-numpy": render_html.esc(shown.code_numpy),
+        "default-fragment": render_html.esc(encode(state)),
     }
     for name, html in parts.items():
         marker = f"<!--@{name}-->"

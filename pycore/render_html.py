@@ -241,8 +241,12 @@ def dot_detail(layer: LayerTrace, r: int, c: int) -> str:
     sum_line = " + ".join(terms) + esc(count) + " = " + tag("strong", esc(fmt(cell.dot)))
     bias_line = (esc(fmt(cell.dot)) + " + " + tag("span", esc(fmt(cell.bias)), class_="bias")
                  + esc(" (bias)") + " = " + tag("strong", esc(fmt(cell.output)), class_="output"))
+    exact = ""
+    if fmt(cell.output) != fmt(cell.output, full=True):
+        exact = tag("p", esc(f"Shown to 8 decimals, as NumPy prints it; the float itself is "
+                             f"{fmt(cell.output, full=True)}."), class_="exact")
     return tag("div", tag("p", esc(what), class_="dot-title") + tag("p", sum_line, class_="terms")
-               + tag("p", bias_line, class_="with-bias"),
+               + tag("p", bias_line, class_="with-bias") + exact,
                class_="dot-detail", aria_live="polite", data_layer=layer.number)
 
 
@@ -253,12 +257,15 @@ def outputs_table(trace: Trace) -> str:
                   **_labels(layer))
 
 
-def engine_note(trace: Trace, where: str = "in your browser") -> str:
+def engine_note(trace: Trace, prerendered: bool = False) -> str:
     """Which engine computed the numbers shown (plain text)."""
+    if prerendered:
+        return ("Computed when this page was built, by the same pycore code and its pure-Python "
+                "loops; Python in your browser takes over once it has loaded.")
     if trace.engine == "numpy":
-        return (f"Computed {where} by NumPy {trace.numpy_version}, checked against the "
+        return (f"Computed in your browser by NumPy {trace.numpy_version}, checked against the "
                 f"pure-Python loops on {plural(trace.checked_cells, 'cell')}.")
-    return f"Computed {where} by the pure-Python loops (NumPy is not loaded)."
+    return "Computed in your browser by the pure-Python loops (NumPy is not loaded)."
 
 
 FIELD_HINTS = {

@@ -34,14 +34,14 @@ def field_keys(state: State) -> dict[str, str]:
 
 
 def view(state: State, selected: dict[int, tuple[int, int]] | None = None, *,
-         use_numpy: bool | None = None, where: str = "in your browser") -> View:
+         use_numpy: bool | None = None, prerendered: bool = False) -> View:
     try:
         trace = compute(state.inputs, state.layers, use_numpy=use_numpy)
     except InputError as error:
         return View(errors={field_keys(state).get(error.field, "inputs"): error_text(error)})
     return View(trace, render_html.render(trace, selected), render_html.outputs_table(trace),
                 programs.loops_program(trace), programs.numpy_program(trace),
-                render_html.engine_note(trace, where))
+                render_html.engine_note(trace, prerendered))
 
 
 def error_text(error: InputError) -> str:

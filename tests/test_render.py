@@ -77,6 +77,13 @@ def test_html_selected_cell_shows_terms_and_highlights_row_and_column():
     assert fragment.count('class="right hue-2 hl"') == 4  # column 3 of weights.T
 
 
+def test_html_dot_detail_tells_the_exact_float_when_it_differs_from_the_shown_one():
+    fragment = render_html.render(trace_of("batch", use_numpy=False), {1: (1, 1)})
+    assert "= -1.81" in html.unescape(re.sub("<[^>]+>", "", fragment))
+    assert "the float itself is -1.8099999999999996" in fragment
+    assert "the float itself" not in render_html.render(trace_of("batch", use_numpy=False), {1: (0, 0)})
+
+
 def test_html_tables_have_header_cells():
     fragment = render_html.render(trace_of("batch"))
     assert '<th scope="row">sample 1</th>' in fragment

@@ -44,7 +44,11 @@ def open_link(hash_text):
 def show(state_json, selected_json):
     """Everything the page shows for these fields."""
     state = _from_dict(json.loads(state_json))
-    shown = view(state, _selected(selected_json))
+    try:
+        shown = view(state, _selected(selected_json))
+    except Exception as error:  # a bug, not the learner's mistake: say so, keep the page working
+        return json.dumps({"failure": f"{type(error).__name__}: {error}", "errors": {},
+                           "fragment": fragment.encode(state)})
     if shown.trace is not None:
         _last["trace"] = shown.trace
     return json.dumps({"errors": shown.errors, "steps": shown.steps, "outputs": shown.outputs,

@@ -12,8 +12,19 @@ const body = document.body;
 const STORAGE_KEY = "layer-lens:state";
 const HIDE_CHOICES = ["editors", "text", "code", "examples"];
 
-// Before Python: say whether the pre-rendered example is what the address asks for.
-if (location.hash.length > 1) body.classList.add("opening-link");
+function saved() {
+  try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
+}
+
+// Before Python: when the address (or the last visit) asks for other fields than
+// the pre-rendered example, dim the example and hold the editors until they arrive,
+// so nothing typed meanwhile is overwritten.
+const arriving = location.hash.length > 1 ||
+  (saved() !== null && saved() !== body.dataset.example);
+if (arriving) {
+  body.classList.add("opening-link");
+  for (const field of document.querySelectorAll("#editors textarea")) field.readOnly = true;
+}
 
 let engine = null; // the worker's exported calls
 let state = null; // {inputs, layers: [[weights, biases], ...], hide, step}
@@ -99,7 +110,12 @@ function apply(shown) {
   }
   const stale = $("stale-note");
   const failing = Object.keys(shown.errors)[0];
-  if (failing && fieldsReplaced) {
+  if (shown.failure) {
+    stale.textContent = `Layer Lens could not show these fields (${shown.failure}). ` +
+      "The last result is still shown; please report this.";
+    stale.hidden = false;
+    body.classList.add("stale");
+  } else if (failing && fieldsReplaced) {
     // freshly opened fields that do not compute: nothing on show belongs to them
     stale.hidden = true;
     body.classList.remove("stale");
@@ -166,10 +182,6 @@ async function loadFrom(text) {
   if (!linked && problems.length === 0) return false;
   await load(linked ?? (await call("example")).state, problems);
   return true;
-}
-
-function saved() {
-  try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
 }
 
 // -- events -------------------------------------------------------------------------
@@ -279,11 +291,12 @@ async function start() {
   engine = worker.sync;
   await call("start", location.href);
   wire();
-  const opened = (await loadFrom(location.hash)) || (saved() && (await loadFrom(saved())));
+  const opened = (await loadFrom(location.hash)) || (arriving && (await loadFrom(saved())));
   if (!opened) {
     updateLayerButtons();
     await render(); // the fields as they are, with anything typed while Python loaded
   }
+  for (const field of document.querySelectorAll("#editors textarea")) field.readOnly = false;
   $("loading").hidden = true;
   body.dataset.ready = "true";
 }
