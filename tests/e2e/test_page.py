@@ -197,3 +197,40 @@ def test_screenshot_for_the_readme(lens):
     target.parent.mkdir(exist_ok=True)
     lens.page.screenshot(path=str(target), full_page=False)
     assert target.stat().st_size > 20_000
+
+
+def hold_python(lens):
+    """Hold back Pyodide's WebAssembly until ``release`` is called."""
+    held = []
+    lens.page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+
+    def release():
+        while not held:
+            lens.page.wait_for_timeout(50)
+        held[0].continue_()
+        lens.page.unroute("**/pyodide.asm.wasm")
+    return release
+
+
+def test_typing_while_python_loads_is_kept(lens):
+    release = hold_python(lens)
+    lens.open(wait=False)
+    lens.page.wait_for_load_state("domcontentloaded")
+    lens.field("Biases").fill("[0, 0, 0]")
+    release()
+    lens.wait_ready()
+    lens.settle()
+    assert lens.field("Biases").input_value() == "[0, 0, 0]"
+    assert close(lens.outputs(), [[2.8, -1.79, 1.885], [6.9, -4.81, -0.3], [-0.59, -1.949, -0.474]])
+
+
+def test_a_link_holds_the_editors_until_its_fields_arrive(lens):
+    release = hold_python(lens)
+    lens.open("#inputs=[1,2,3]&weights=[2,3,4]&biases=0", wait=False)
+    lens.page.wait_for_load_state("domcontentloaded")
+    assert lens.field("Inputs").get_attribute("readonly") is not None
+    release()
+    lens.wait_ready()
+    assert lens.field("Inputs").input_value() == "[1,2,3]"
+    assert lens.field("Inputs").get_attribute("readonly") is None
+    assert close(lens.outputs(), 20)
