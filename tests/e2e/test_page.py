@@ -234,3 +234,33 @@ def test_a_link_holds_the_editors_until_its_fields_arrive(lens):
     assert lens.field("Inputs").input_value() == "[1,2,3]"
     assert lens.field("Inputs").get_attribute("readonly") is None
     assert close(lens.outputs(), 20)
+
+
+def test_a_numpy_wheel_that_does_not_load_leaves_the_pure_python_engine_working(browser, site_url, tmp_path):
+    # A site whose site.json names a wheel that is not a wheel: the page must say it
+    # computes with the loops, and compute.
+    import json
+    import shutil
+    import threading
+
+    import build
+    site = tmp_path / "site"
+    shutil.copytree(build.DIST, site)
+    (site / "vendor/pyodide/numpy-broken.whl").write_bytes(b"not a wheel")
+    (site / "site.json").write_text(json.dumps({"numpy_wheel": "./vendor/pyodide/numpy-broken.whl"}))
+    server = build.make_server(0, site)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        warnings = []
+        page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
+        assert "pure-Python loops" in page.locator("#engine").inner_text()
+        assert any("NumPy did not load" in w for w in warnings)
+        assert page.locator("#outputs-body td").all_inner_texts()[-1] == "0.026"
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
