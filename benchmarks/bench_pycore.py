@@ -20,6 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pycore.dense import forward  # noqa: E402
+from pycore.layer import compute  # noqa: E402
 from pycore.parse import Array, parse  # noqa: E402
 
 
@@ -70,6 +71,14 @@ def main(n: int = 256) -> None:
     print(f"{n}x{n} batch through {n} neurons, NumPy + trace:  {seconds:.3f} s, "
           f"{peak_extra_mb(with_numpy):.1f} MB peak extra, {trace.checked_cells} cells checked "
           "by the loops")
+    texts = repr(inputs), [(repr(weights), repr(biases))]
+
+    def from_text():
+        return compute(texts[0], texts[1], use_numpy=True)
+
+    seconds, _ = best_of(3, from_text)
+    print(f"the same from the fields' text (parse too):    {seconds:.3f} s, "
+          f"{peak_extra_mb(from_text):.1f} MB peak extra")
     loop_seconds, _ = best_of(1, plain_triple_loop, inputs, weights, biases)
     pure_seconds, _ = best_of(1, pure)
     print(f"plain triple loop:                          {loop_seconds:.3f} s")
