@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import programs, render_html
+from .dense import forward
 from .errors import InputError
 from .fields import key, label
-from .layer import compute
+from .layer import read
 from .state import State
 from .trace import Trace
 
@@ -35,10 +36,15 @@ def field_keys(state: State) -> dict[str, str]:
 
 def view(state: State, selected: dict[int, tuple[int, int]] | None = None, *,
          use_numpy: bool | None = None, prerendered: bool = False) -> View:
-    try:
-        trace = compute(state.inputs, state.layers, use_numpy=use_numpy)
-    except InputError as error:
-        return View(errors={field_keys(state).get(error.field, "inputs"): error_text(error)})
+    inputs, layers, errors = read(state.inputs, state.layers)  # every field's own mistakes
+    if not errors:
+        try:
+            trace = forward(inputs, layers, use_numpy=use_numpy)
+        except InputError as error:  # or the one field whose shape does not fit
+            errors = [error]
+    if errors:
+        keys = field_keys(state)
+        return View(errors={keys.get(error.field, "inputs"): error_text(error) for error in errors})
     return View(trace, render_html.render(trace, selected), render_html.outputs_table(trace),
                 programs.loops_program(trace), programs.numpy_program(trace),
                 render_html.engine_note(trace, prerendered))

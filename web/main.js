@@ -127,9 +127,10 @@ function apply(shown) {
     }
     for (const id of ["code-loops", "code-numpy", "engine"]) $(id).textContent = "";
   } else if (failing) {
-    const label = document.querySelector(`label[for="field-${failing}"]`);
+    const failingCount = Object.keys(shown.errors).length;
+    const label = document.querySelector(`label[for="field-${failing}"]`)?.textContent ?? failing;
     stale.textContent = "Out of date: these results are for the last fields that computed. " +
-      `Fix ${label ? label.textContent : failing} to update them.`;
+      (failingCount > 1 ? "Fix the fields marked in red to update them." : `Fix ${label} to update them.`);
     stale.hidden = false;
     body.classList.add("stale");
   } else {

@@ -264,3 +264,18 @@ def test_a_numpy_wheel_that_does_not_load_leaves_the_pure_python_engine_working(
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_mistakes_in_two_fields_each_get_an_alert(lens):
+    lens.open()
+    lens.type_into("Inputs", "[1, 2, 3, 2.5x]")
+    lens.type_into("Biases", "[2, 3, 0.5")
+    assert "'2.5x' is not a number" in lens.alert_for("Inputs").inner_text()
+    assert "never closed" in lens.alert_for("Biases").inner_text()
+    assert lens.page.get_by_role("alert").count() == 2
+    assert "Fix the fields marked in red" in lens.page.locator("#stale-note").inner_text()
+    lens.type_into("Inputs", "[1, 2, 3, 2.5]")
+    assert lens.page.get_by_role("alert").count() == 1
+    lens.type_into("Biases", "[2, 3, 0.5]")
+    assert lens.page.get_by_role("alert").count() == 0
+    assert close(lens.outputs(), [4.8, 1.21, 2.385])
