@@ -208,6 +208,20 @@ def build_page(numpy_wheel: str | None) -> None:
     write_if_changed(DIST / "index.html", page(template))
     for name in ("main.js", "engine.py", "style.css"):
         copy_if_changed(WEB / name, DIST / name)
+    write_if_changed(DIST / "sw.js", service_worker())
+
+
+def service_worker() -> str:
+    """web/sw.js with the list of the site's files to keep for offline use, and a
+    version that changes whenever any of them does (so browsers update the copy)."""
+    files = sorted(p.relative_to(DIST).as_posix() for p in DIST.rglob("*")
+                   if p.is_file() and p.name != "sw.js")
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode() + b"\0" + (DIST / name).read_bytes())
+    listed = json.dumps(["./", *(f"./{name}" for name in files)])
+    script = (WEB / "sw.js").read_text(encoding="utf-8")
+    return script.replace('"@version@"', json.dumps(digest.hexdigest()[:16])).replace('"@files@"', listed)
 
 
 def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
@@ -217,9 +231,9 @@ def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
     vendor_runtime()
     wheel = vendor_numpy(numpy_wheel, no_numpy)
     pack_pycore()
-    build_page(wheel)
     for stale in ("main.py", "boot.js", "pyscript.json"):  # left by earlier builds
         (DIST / stale).unlink(missing_ok=True)
+    build_page(wheel)
     engine = f"NumPy ({wheel})" if wheel else "the pure-Python engine (no NumPy wheel vendored)"
     log(f"Built {DIST.relative_to(ROOT)}/ in {time.perf_counter() - start:.1f} s; the browser "
         f"computes with {engine}.")

@@ -123,3 +123,23 @@ def test_serve_on_a_port_in_use_says_so(dist):
                               capture_output=True, text=True, timeout=60)
     assert done.returncode != 0
     assert f"cannot serve on 127.0.0.1:{port}" in done.stderr and f"--port {port + 1}" in done.stderr
+
+
+def test_the_offline_copy_lists_every_file_and_changes_with_them(dist):
+    script = (dist / "sw.js").read_text()
+    files = json.loads(re.search(r"const FILES = (\[.*?\]);", script).group(1))
+    expected = {"./"} | {f"./{p.relative_to(dist).as_posix()}" for p in dist.rglob("*")
+                         if p.is_file() and p.name != "sw.js"}
+    assert set(files) == expected and "./vendor/pyodide/pyodide.asm.wasm" in files
+    version = re.search(r'const VERSION = "(\w+)"', script).group(1)
+    assert version == re.search(r'const VERSION = "(\w+)"', build.service_worker()).group(1)
+
+
+def test_the_offline_copy_version_changes_when_a_file_does(dist, tmp_path, monkeypatch):
+    import shutil
+    copy = tmp_path / "dist"
+    shutil.copytree(dist, copy)
+    monkeypatch.setattr(build, "DIST", copy)
+    before = build.service_worker()
+    (copy / "style.css").write_text((copy / "style.css").read_text() + "\n/* changed */\n")
+    assert build.service_worker() != before

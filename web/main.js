@@ -300,6 +300,8 @@ async function start() {
   for (const field of document.querySelectorAll("#editors textarea")) field.readOnly = false;
   $("loading").hidden = true;
   body.dataset.ready = "true";
+  // Keep a copy for studying offline (where the browser allows: https or localhost).
+  navigator.serviceWorker?.register("./sw.js").catch(() => {});
 }
 
 start().catch((error) => {

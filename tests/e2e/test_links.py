@@ -188,3 +188,20 @@ def test_a_link_with_a_mistake_shows_the_alert_and_no_unrelated_results(lens):
     assert lens.region("Layer outputs").locator("table").count() == 0  # not the built-in example
     lens.type_into("Weights", "[[1, 2, 3], [3, 2, 1]]")
     assert close(lens.outputs(), [15, 12])
+
+
+def test_studying_goes_on_offline_after_one_visit(lens):
+    lens.open("#" + EXAMPLES[-1].fragment)
+    # a service worker is active only once its install has cached every file of the site
+    assert lens.page.evaluate("navigator.serviceWorker.ready.then(r => r.active.scriptURL)").endswith("/sw.js")
+    lens.page.context.set_offline(True)
+    try:
+        lens.page.reload()
+        lens.wait_ready()
+        assert close(lens.outputs(), STAGES["two layers"][2])
+        lens.type_into("Biases (layer 2)", "[0, 0, 0]")
+        assert close(lens.outputs(), [[1.5031, -3.04185, -1.53875], [1.2434, -4.7332, -5.2633],
+                                      [0.00686, -0.58746, 0.14345]])
+    finally:
+        lens.page.context.set_offline(False)
+    lens.watch.problems[:] = [p for p in lens.watch.problems if "request failed" not in p]
