@@ -37,9 +37,11 @@ VENV = ROOT / ".venv"
 
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
                  "pyodide-lock.json")
-# PyScript's editor and terminal plugins load their code editor and terminal
-# (CodeMirror, xterm.js) only when a page uses them; this page does not.
-PYSCRIPT_SKIP = ("codemirror", "xterm", "index-", "service-worker")
+# What the page loads of PyScript's bundle (measured in Chromium): its core and the
+# small plugin stubs the core imports at start. The code editor, the terminal and
+# the TOML and zip readers they load on demand are left out: the page uses none.
+PYSCRIPT_FILES = ("core.js", "core-", "deprecations-manager-", "donkey-", "error-",
+                  "py-editor-", "py-game-", "py-terminal-")
 MIME = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
         ".json": "application/json", ".zip": "application/zip", ".whl": "application/zip",
         ".css": "text/css", ".py": "text/x-python", ".png": "image/png"}
@@ -82,10 +84,13 @@ def vendor_runtime() -> None:
     for name in PYODIDE_FILES:
         copy_if_changed(pyodide / name, DIST / "vendor" / "pyodide" / name)
     pyscript = MODULES / "@pyscript" / "core" / "dist"
-    for path in sorted(pyscript.iterdir()):
-        if path.suffix == ".map" or path.name.startswith(PYSCRIPT_SKIP):
-            continue
-        copy_if_changed(path, DIST / "vendor" / "pyscript" / path.name)
+    target = DIST / "vendor" / "pyscript"
+    wanted = {p.name for p in pyscript.iterdir() if p.suffix == ".js" and p.name.startswith(PYSCRIPT_FILES)}
+    for name in sorted(wanted):
+        copy_if_changed(pyscript / name, target / name)
+    for path in target.glob("*") if target.exists() else ():
+        if path.name not in wanted:  # left by an earlier build
+            path.unlink()
 
 
 # -- NumPy for the browser ----------------------------------------------------------
