@@ -304,7 +304,7 @@ def test_python() -> str:
     if not python.exists():
         log("Creating .venv for the test dependencies ...")
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    probe = "import pytest, hypothesis, playwright, numpy"
+    probe = "import pytest, hypothesis, playwright, numpy, ruff"
     if subprocess.run([str(python), "-c", probe], capture_output=True).returncode != 0:
         log("Installing the test dependencies into .venv ...")
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
