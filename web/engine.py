@@ -32,7 +32,7 @@ async def start(page_url):
             numpy = True
         except Exception as error:  # the pure-Python engine still computes everything
             js.console.warn(f"NumPy did not load ({error}); computing with the Python loops.")
-    return json.dumps({"numpy": numpy})
+    return json.dumps({"numpy": numpy, "max_layers": fragment.MAX_LAYERS})
 
 
 def open_link(hash_text):

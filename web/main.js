@@ -10,7 +10,6 @@ import { PyWorker } from "./vendor/pyscript/core.js";
 const $ = (id) => document.getElementById(id);
 const body = document.body;
 const STORAGE_KEY = "layer-lens:state";
-const HIDE_CHOICES = ["editors", "text", "code", "examples"];
 
 function saved() {
   try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
@@ -27,6 +26,7 @@ if (arriving) {
 }
 
 let engine = null; // the worker's exported calls
+let maxLayers = 1; // as pycore's state allows, told by the engine at start
 let state = null; // {inputs, layers: [[weights, biases], ...], hide, step}
 let selected = {}; // layer number -> [row, column] of the selected product cell
 let fieldsReplaced = false; // a link or a reset replaced the fields: older results are not theirs
@@ -78,7 +78,7 @@ async function writeFields(newState) {
 
 function updateLayerButtons() {
   $("remove-layer").disabled = layerCount() <= 1;
-  $("add-layer").disabled = layerCount() >= 8;
+  $("add-layer").disabled = layerCount() >= maxLayers;
 }
 
 // -- render -------------------------------------------------------------------------
@@ -162,7 +162,8 @@ async function load(newState, problems) {
   fieldsReplaced = true;
   await writeFields(newState);
   showLinkProblems(problems);
-  for (const choice of HIDE_CHOICES) body.classList.toggle(`hide-${choice}`, newState.hide.includes(choice));
+  for (const name of [...body.classList]) if (name.startsWith("hide-")) body.classList.remove(name);
+  for (const choice of newState.hide) body.classList.add(`hide-${choice}`);
   if (newState.step) body.dataset.step = newState.step;
   else body.removeAttribute("data-step");
   await render();
@@ -241,7 +242,7 @@ function wire() {
     }
   });
   $("add-layer").addEventListener("click", async () => {
-    if (layerCount() >= 8) return;
+    if (layerCount() >= maxLayers) return;
     const added = await call("add_layer", JSON.stringify(readFields()));
     $("layers").insertAdjacentHTML("beforeend", added.html); // escaped by pycore
     updateLayerButtons();
@@ -290,7 +291,7 @@ async function start() {
     config: { files: { "./pycore.zip": "./*", "./site.json": "./site.json" } },
   });
   engine = worker.sync;
-  await call("start", location.href);
+  ({ max_layers: maxLayers } = await call("start", location.href));
   wire();
   const opened = (await loadFrom(location.hash)) || (arriving && (await loadFrom(saved())));
   if (!opened) {
