@@ -64,10 +64,11 @@ def steps(layer: LayerTrace) -> list[Step]:
         why = ["The matrix product pairs every row of the left matrix with every column of the "
                "right one, so the second dimension of the left matrix must equal the first "
                "dimension of the right one.",
-               f"inputs {shape_text(x)} · weights {shape_text(w)}: {n} ≠ {m}"
-               + (", the shapes do not fit." if n != m else
-                  ": the shapes would fit, but only because weights is square; the product would "
-                  "pair each sample with a column of weights, one weight from every neuron."),
+               f"inputs {shape_text(x)} · weights {shape_text(w)}: "
+               + (f"{n} ≠ {m}, the shapes do not fit." if n != m else
+                  f"{n} = {m}: the shapes would fit, but only because weights is square; the "
+                  "product would pair each sample with a column of weights, one weight from "
+                  "every neuron, which is not what a neuron computes."),
                "Each row of weights holds one neuron's weights, but the product needs each "
                "neuron as a column. Transposing turns rows into columns: row j of weights "
                "becomes column j of weightsᵀ.",

@@ -136,3 +136,11 @@ def test_json_round_trips_the_trace():
     assert data["layers"][0]["expression"] == "np.dot(inputs, np.array(weights).T) + biases"
     assert data["layers"][0]["transposed"][3] == [1.0, -0.5, 0.87]
     assert data["outputs"] == data["layers"][1]["outputs"]
+
+
+def test_square_weights_still_need_the_transposition_and_the_page_says_why():
+    trace = compute("[[1, 2], [3, 4], [5, 6]]", [("[[1, 0], [1, 1]]", "[0, 0]")])
+    text = render_text.render(trace)
+    assert "2 = 2: the shapes would fit, but only because weights is square" in text
+    assert "≠" not in text
+    assert trace.outputs == [[1, 3], [3, 7], [5, 11]]  # rows of weights used as neurons
