@@ -30,10 +30,6 @@ class InputError(ValueError):
         where = f" ({self.where})" if self.where else ""
         return f"{self.field}{where}: {self.reason}"
 
-    def to_dict(self) -> dict:
-        return {"field": self.field, "reason": self.reason, "line": self.line,
-                "column": self.column, "message": self.message}
-
 
 def locate(text: str, pos: int) -> tuple[int, int]:
     """1-based line and column of character ``pos`` in ``text``."""

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 
+from .steps import steps
 from .trace import Trace
 
 
 def render(trace: Trace, indent: int | None = None) -> str:
-    return json.dumps(trace.to_dict(), indent=indent, ensure_ascii=False, allow_nan=False)
+    data = trace.to_dict()
+    for layer, layer_data in zip(trace.layers, data["layers"]):
+        # the words of each step too, as the page and the terminal say them
+        layer_data["steps"] = [asdict(step) for step in steps(layer)]
+    return json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)

@@ -9,7 +9,7 @@ right follows the textbook: ``np.dot(weights, inputs)`` for one sample,
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 # The textbook's stages, named by the shapes of inputs and weights.
 NEURON = "neuron"  # inputs (n,), weights (n,), bias ()      -> ()
@@ -89,6 +89,7 @@ class LayerTrace:
     def to_dict(self) -> dict:
         data = asdict(self)
         data["expression"] = self.expression
+        data["needs_transpose"] = self.needs_transpose
         return data
 
 
@@ -98,7 +99,6 @@ class Trace:
     engine: str  # "numpy" or "python": which one computed the outputs shown
     numpy_version: str | None = None
     checked_cells: int = 0  # cells where the other engine was run and agreed
-    notes: list[str] = field(default_factory=list)
 
     @property
     def outputs(self):
@@ -113,7 +113,6 @@ class Trace:
             "engine": self.engine,
             "numpy_version": self.numpy_version,
             "checked_cells": self.checked_cells,
-            "notes": list(self.notes),
             "layers": [layer.to_dict() for layer in self.layers],
             "outputs": self.outputs,
             "outputs_shape": list(self.outputs_shape),

@@ -136,6 +136,9 @@ def test_json_round_trips_the_trace():
     assert data["layers"][0]["expression"] == "np.dot(inputs, np.array(weights).T) + biases"
     assert data["layers"][0]["transposed"][3] == [1.0, -0.5, 0.87]
     assert data["outputs"] == data["layers"][1]["outputs"]
+    assert data["layers"][0]["needs_transpose"] is True
+    transpose_step = next(s for s in data["layers"][0]["steps"] if s["key"] == "transpose")
+    assert "4 ≠ 3" in " ".join(transpose_step["text"])
 
 
 def test_square_weights_still_need_the_transposition_and_the_page_says_why():
