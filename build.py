@@ -188,8 +188,7 @@ def page(template: str) -> str:
     parts = {
         "examples": render_html.examples_nav(EXAMPLES),
         "inputs": render_html.field_editor("inputs", 1, state.inputs),
-        "layers": "".join(render_html.layer_fields(n, w, b)
-                          for n, (w, b) in enumerate(state.layers, start=1)),
+        "layers": render_html.layers_fields(state.layers),
         "outputs": shown.outputs,
         "engine": render_html.esc(shown.engine),
         "steps": shown.steps,

@@ -7,6 +7,8 @@ the very same floats; NumPy prints its own way (8 significant decimals).
 
 from __future__ import annotations
 
+import math
+
 from .fields import key
 from .trace import BATCH, BATCH_NEURON, LAYER, NEURON, Trace
 
@@ -32,19 +34,12 @@ def _assignments(trace: Trace) -> list[str]:
 
 
 def _too_big(trace: Trace) -> str | None:
-    first = trace.layers[0]
-    count = first.inputs_shape and _count(first.inputs) or 1
-    count += sum(_count(layer.weights) + _count(layer.biases) for layer in trace.layers)
+    count = math.prod(trace.layers[0].inputs_shape)
+    count += sum(math.prod(layer.weights_shape) + math.prod(layer.biases_shape) for layer in trace.layers)
     if count > MAX_NUMBERS:
         return (f"# These fields hold {count:,} numbers: too many to write out as a program here\n"
                 f"# (the limit is {MAX_NUMBERS:,}). The steps above show every result.\n")
     return None
-
-
-def _count(values) -> int:
-    if not isinstance(values, list):
-        return 1
-    return sum(_count(v) for v in values) if values and isinstance(values[0], list) else len(values)
 
 
 def loops_program(trace: Trace) -> str:

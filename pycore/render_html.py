@@ -290,6 +290,11 @@ def field_editor(kind: str, number: int, text: str) -> str:
                class_="field", data_key=field_key)
 
 
+def layers_fields(layers: list[tuple[str, str]]) -> str:
+    """The editors of every layer, layer 1 first."""
+    return "".join(layer_fields(n, w, b) for n, (w, b) in enumerate(layers, start=1))
+
+
 def layer_fields(number: int, weights: str, biases: str) -> str:
     return tag("fieldset", tag("legend", esc(f"Layer {number}"))
                + field_editor("weights", number, weights) + field_editor("biases", number, biases),

@@ -65,17 +65,13 @@ def select(selected_json):
 def editors(state_json):
     """The layers' editors for a state, with its texts (escaped by pycore)."""
     state = _from_dict(json.loads(state_json))
-    return json.dumps({"layers": "".join(render_html.layer_fields(n, w, b)
-                                         for n, (w, b) in enumerate(state.layers, start=1))})
+    return json.dumps({"layers": render_html.layers_fields(state.layers)})
 
 
 def add_layer(state_json):
-    """The state with one more layer, which starts with the textbook's next-page example."""
+    """The editors of one more layer, which starts with the textbook's next-page example."""
     state = _from_dict(json.loads(state_json)).with_layer_added()
-    number = len(state.layers)
-    weights, biases = state.layers[-1]
-    return json.dumps({"state": _to_dict(state),
-                       "html": render_html.layer_fields(number, weights, biases)})
+    return json.dumps({"html": render_html.layer_fields(len(state.layers), *state.layers[-1])})
 
 
 def example():

@@ -27,7 +27,7 @@ if (arriving) {
 
 let engine = null; // the worker's exported calls
 let maxLayers = 1; // as pycore's state allows, told by the engine at start
-let state = null; // {inputs, layers: [[weights, biases], ...], hide, step}
+let flags = { hide: [], step: null }; // the link's embedding flags; the fields live in the editors
 let selected = {}; // layer number -> [row, column] of the selected product cell
 let fieldsReplaced = false; // a link or a reset replaced the fields: older results are not theirs
 let working = 0; // engine calls under way
@@ -58,21 +58,18 @@ function layerCount() {
   return $("layers").querySelectorAll("fieldset.layer-fields").length;
 }
 
+// The state as pycore reads it: each layer's editors in page order, as pycore rendered them.
 function readFields() {
-  const text = (key) => ($(`field-${key}`)?.value ?? "");
-  const layers = [];
-  for (let n = 1; n <= layerCount(); n++) {
-    const suffix = n === 1 ? "" : String(n);
-    layers.push([text(`weights${suffix}`), text(`biases${suffix}`)]);
-  }
-  return { inputs: text("inputs"), layers, hide: state?.hide ?? [], step: state?.step ?? null };
+  const layers = [...$("layers").querySelectorAll("fieldset.layer-fields")]
+    .map((fieldset) => [...fieldset.querySelectorAll("textarea")].map((field) => field.value));
+  return { inputs: $("field-inputs").value, layers, ...flags };
 }
 
-async function writeFields(newState) {
-  const { layers } = await call("editors", JSON.stringify(newState));
-  $("field-inputs").value = newState.inputs;
+async function writeFields(state) {
+  const { layers } = await call("editors", JSON.stringify(state));
+  $("field-inputs").value = state.inputs;
   $("layers").innerHTML = layers; // pycore escaped every text in it
-  state = newState;
+  flags = { hide: state.hide, step: state.step };
   updateLayerButtons();
 }
 
@@ -88,8 +85,7 @@ async function render() {
   try {
     do {
       renderAgain = false;
-      state = readFields();
-      const shown = await call("show", JSON.stringify(state), JSON.stringify(selected));
+      const shown = await call("show", JSON.stringify(readFields()), JSON.stringify(selected));
       if (!renderAgain) apply(shown); // a newer edit is waiting: its result is the one to show
     } while (renderAgain);
   } finally {
@@ -108,17 +104,13 @@ function apply(shown) {
     if (message) field.setAttribute("aria-invalid", "true");
     else field.removeAttribute("aria-invalid");
   }
-  const stale = $("stale-note");
-  const failing = Object.keys(shown.errors)[0];
+  const failing = Object.keys(shown.errors);
   if (shown.failure) {
-    stale.textContent = `Layer Lens could not show these fields (${shown.failure}). ` +
-      "The last result is still shown; please report this.";
-    stale.hidden = false;
-    body.classList.add("stale");
-  } else if (failing && fieldsReplaced) {
+    markStale(`Layer Lens could not show these fields (${shown.failure}). ` +
+      "The last result is still shown; please report this.");
+  } else if (failing.length && fieldsReplaced) {
     // freshly opened fields that do not compute: nothing on show belongs to them
-    stale.hidden = true;
-    body.classList.remove("stale");
+    markStale(null);
     for (const id of ["outputs-body", "steps-body"]) {
       const note = document.createElement("p");
       note.className = "empty";
@@ -126,17 +118,13 @@ function apply(shown) {
       $(id).replaceChildren(note);
     }
     for (const id of ["code-loops", "code-numpy", "engine"]) $(id).textContent = "";
-  } else if (failing) {
-    const failingCount = Object.keys(shown.errors).length;
-    const label = document.querySelector(`label[for="field-${failing}"]`)?.textContent ?? failing;
-    stale.textContent = "Out of date: these results are for the last fields that computed. " +
-      (failingCount > 1 ? "Fix the fields marked in red to update them." : `Fix ${label} to update them.`);
-    stale.hidden = false;
-    body.classList.add("stale");
+  } else if (failing.length) {
+    const label = document.querySelector(`label[for="field-${failing[0]}"]`)?.textContent ?? failing[0];
+    markStale("Out of date: these results are for the last fields that computed. " +
+      (failing.length > 1 ? "Fix the fields marked in red to update them." : `Fix ${label} to update them.`));
   } else {
     fieldsReplaced = false;
-    stale.hidden = true;
-    body.classList.remove("stale");
+    markStale(null);
     $("outputs-body").innerHTML = shown.outputs; // rendered and escaped by pycore
     $("steps-body").innerHTML = shown.steps;
     $("code-loops").textContent = shown.code_loops;
@@ -144,6 +132,13 @@ function apply(shown) {
     $("engine").textContent = shown.engine;
   }
   remember(shown.fragment);
+}
+
+// The results on show are kept, marked out of date with `message`; null clears the mark.
+function markStale(message) {
+  $("stale-note").textContent = message ?? "";
+  $("stale-note").hidden = message === null;
+  body.classList.toggle("stale", message !== null);
 }
 
 // The fragment is the source of truth; localStorage brings it back on a bare visit.
@@ -157,14 +152,14 @@ function remember(fragment) {
 }
 
 // -- states from links, the last visit, a reset -----------------------------------------
-async function load(newState, problems) {
+async function load(state, problems) {
   selected = {};
   fieldsReplaced = true;
-  await writeFields(newState);
+  await writeFields(state);
   showLinkProblems(problems);
   for (const name of [...body.classList]) if (name.startsWith("hide-")) body.classList.remove(name);
-  for (const choice of newState.hide) body.classList.add(`hide-${choice}`);
-  if (newState.step) body.dataset.step = newState.step;
+  for (const choice of state.hide) body.classList.add(`hide-${choice}`);
+  if (state.step) body.dataset.step = state.step;
   else body.removeAttribute("data-step");
   await render();
 }
@@ -187,8 +182,8 @@ async function loadFrom(text) {
 }
 
 // -- events -------------------------------------------------------------------------
+// Listened to once the engine is up; what is typed before that is read at start.
 function onInput() {
-  if (!engine) return; // before Python is ready, typing is kept and read at start
   if (framePending) return;
   framePending = true; // one render per animation frame, whatever the typing speed
   updateIdle();
@@ -230,11 +225,11 @@ function wire() {
   $("editors").addEventListener("input", onInput);
   $("steps-body").addEventListener("click", (event) => {
     const button = event.target.closest("button.cell");
-    if (button && engine) selectCell(button);
+    if (button) selectCell(button);
   });
   $("steps-body").addEventListener("keydown", (event) => {
     const button = event.target.closest("button.cell");
-    if (!button || !(event.key in MOVES) || !engine) return;
+    if (!button || !(event.key in MOVES)) return;
     const next = neighbour(button, ...MOVES[event.key]);
     if (next) {
       event.preventDefault();
@@ -247,7 +242,7 @@ function wire() {
     $("layers").insertAdjacentHTML("beforeend", added.html); // escaped by pycore
     updateLayerButtons();
     await render();
-    $(`field-weights${layerCount()}`)?.focus();
+    $("layers").lastElementChild.querySelector("textarea").focus();
   });
   $("remove-layer").addEventListener("click", async () => {
     if (layerCount() <= 1) return;
