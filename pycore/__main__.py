@@ -6,12 +6,13 @@ import argparse
 import sys
 
 from . import render_json, render_text
+from .dense import forward
 from .errors import InputError
-from .layer import compute
+from .parse import read_fields
 
 EXAMPLE = """\
 example (the textbook's batch of 3 samples through a layer of 3 neurons):
-  python -m pycore \\
+  python3 -m pycore \\
     --inputs  "[[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]" \\
     --weights "[[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]" \\
     --biases  "[2, 3, 0.5]"
@@ -24,14 +25,14 @@ grid (numbers split by spaces or commas, rows by newlines or semicolons).
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m pycore",
+        prog="python3 -m pycore",
         description="Show every step of a dense layer: inputs · weightsᵀ + biases.",
         epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--inputs", required=True, metavar="TEXT", help="a sample or a batch")
     parser.add_argument("--weights", action="append", required=True, metavar="TEXT",
                         help="one neuron's weights, or one row per neuron (repeat per layer)")
     parser.add_argument("--biases", action="append", required=True, metavar="TEXT",
-                        help="one bias per neuron (repeat per layer)")
+                        help="one bias per neuron (repeat per layer); empty for none")
     parser.add_argument("--json", action="store_true", help="print the whole trace as one JSON object")
     parser.add_argument("--full", action="store_true",
                         help="print every digit instead of at most 8 decimals")
@@ -41,11 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     if len(args.weights) != len(args.biases):
         parser.error(f"each layer needs --weights and --biases: got {len(args.weights)} "
                      f"--weights and {len(args.biases)} --biases")
-    try:
-        trace = compute(args.inputs, list(zip(args.weights, args.biases)),
-                        use_numpy=False if args.no_numpy else None)
-    except InputError as error:
-        print(f"error: {error.message}", file=sys.stderr)
+    inputs, layers, errors = read_fields(args.inputs, list(zip(args.weights, args.biases)))
+    if not errors:
+        try:
+            trace = forward(inputs, layers, use_numpy=False if args.no_numpy else None)
+        except InputError as error:
+            errors = [error]
+    if errors:  # every field's own mistake, as the page shows them, top to bottom
+        for error in errors:
+            print(f"error: {error.message}", file=sys.stderr)
         return 2
     sys.stdout.write(render_json.render(trace) + "\n" if args.json
                      else render_text.render(trace, full=args.full))

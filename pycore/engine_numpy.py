@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .trace import BATCH, LAYER, NEURON
+from .numfmt import INT64
+from .stages import Stage
 
 
 def load():
@@ -14,30 +15,44 @@ def load():
     return numpy
 
 
-def layer(np, stage: str, inputs, weights, biases) -> tuple[list[list], list[list]]:
+def layer(np, stage: Stage, inputs, weights, biases):
+    """The dot products and the outputs, in NumPy's shapes, as Python numbers:
+    exactly the stage's expression, split at the ``+`` so that the product
+    before the biases can be shown too."""
+    dtype = object if integers_overflow(inputs, weights, biases) else None
+    x, w = np.array(inputs, dtype=dtype), np.array(weights, dtype=dtype)
     with np.errstate(over="ignore", invalid="ignore"):  # overflow is reported as an InputError
-        return _layer(np, stage, inputs, weights, biases)
+        dots = stage.numpy(np, x, w)
+        outputs = dots if biases is None else dots + np.array(biases, dtype=dtype)
+    return _python(dots), _python(outputs)
 
 
-def _layer(np, stage: str, inputs, weights, biases) -> tuple[list[list], list[list]]:
-    """The dot products and the outputs, each as a grid of Python numbers (the
-    same grid form as the trace): exactly the textbook's expressions, split at
-    the ``+`` so that the product before the biases can be shown too."""
-    if stage == BATCH:
-        dots = np.dot(_array(np, inputs), _array(np, weights).T)
-        outputs = dots + _array(np, biases)
-        return dots.tolist(), outputs.tolist()
-    dots = np.dot(_array(np, weights), _array(np, inputs)) if stage in (NEURON, LAYER) \
-        else np.dot(_array(np, inputs), _array(np, weights))
-    outputs = dots + _array(np, biases)
-    if stage == NEURON:
-        return [[dots.item()]], [[outputs.item()]]
-    return [[d] for d in dots.tolist()], [[o] for o in outputs.tolist()]
+def integers_overflow(inputs, weights, biases) -> bool:
+    """Would NumPy's int64 wrap around where Python's integers do not? Then the
+    arrays are computed with Python's own integers (dtype=object), exactly."""
+    numbers = [_flat(inputs), _flat(weights), _flat(biases)]
+    if any(isinstance(v, float) for values in numbers for v in values):
+        return False
+    largest = [max((abs(v) for v in values), default=0) for values in numbers]
+    features = len(inputs[0]) if inputs and isinstance(inputs[0], list) else len(inputs or [0])
+    return largest[0] * largest[1] * features + largest[2] >= INT64
 
 
-def _array(np, values):
-    array = np.array(values)
-    # int64 would wrap around where Python's ints do not; floats would not wrap
-    if array.dtype.kind == "i" and array.size and int(abs(array).max()) > 2**31:
-        array = array.astype(float)
-    return array
+def _flat(values) -> list:
+    if values is None:
+        return []
+    if not isinstance(values, list):
+        return [values]
+    return [v for row in values for v in (row if isinstance(row, list) else [row])]
+
+
+def _python(array):
+    values = array.tolist() if hasattr(array, "tolist") else array
+    return _plain(values)
+
+
+def _plain(values):
+    """NumPy's scalars as Python's numbers (an object array's tolist keeps Python ints)."""
+    if isinstance(values, list):
+        return [_plain(v) for v in values]
+    return values.item() if hasattr(values, "item") else values

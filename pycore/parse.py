@@ -16,7 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .errors import InputError, locate
+from .errors import InputError, field_key, field_label, locate
 
 MAX_CHARS = 10_000_000
 MAX_NUMBERS = 1_000_000
@@ -66,9 +66,13 @@ class Array:
     def size(self) -> int:
         return math.prod(self.shape)
 
+    def to_dict(self) -> dict:
+        return {"values": self.values, "shape": list(self.shape)}
+
 
 def parse(text: str, field: str, max_ndim: int = 2) -> Array:
-    """Read one field. ``max_ndim`` is 2 for inputs and weights, 1 for biases."""
+    """Read one field, named by its key (``inputs``, ``weights2``). ``max_ndim`` is 2
+    for inputs and weights, 1 for biases."""
     if len(text) > MAX_CHARS:
         raise InputError(field, f"this is {len(text):,} characters long; Layer Lens reads at most "
                                 f"{MAX_CHARS:,} characters in one field.")
@@ -164,10 +168,31 @@ def _fast_nested(text: str, max_ndim: int):
     return values, (len(values),)
 
 
-def plural(count: int, noun: str) -> str:
-    if count == 1:
-        return f"{count} {noun}"
-    return f"{count} {noun}es" if noun.endswith("s") else f"{count} {noun}s"
+def _numbers(count: int) -> str:
+    return f"{count} number{'s' if count != 1 else ''}"
+
+
+def read_fields(inputs: str, layers: list[tuple[str, str]]):
+    """Read every field, each on its own, so that a mistake in one field does not
+    hide a mistake in another. Returns (inputs, [(weights, biases), ...], errors),
+    the errors in page order, top to bottom; a field with an error reads as None,
+    and an empty Biases field as None too: that layer adds no biases."""
+    errors: list[InputError] = []
+
+    def attempt(text: str, key: str, max_ndim: int) -> Array | None:
+        try:
+            return parse(text, key, max_ndim)
+        except InputError as error:
+            errors.append(error)
+            return None
+
+    parsed_inputs = attempt(inputs, "inputs", 2)
+    parsed_layers = []
+    for number, (weights, biases) in enumerate(layers, start=1):
+        parsed_weights = attempt(weights, field_key("weights", number), 2)
+        parsed_biases = attempt(biases, field_key("biases", number), 1) if biases.strip() else None
+        parsed_layers.append((parsed_weights, parsed_biases))
+    return parsed_inputs, parsed_layers, errors
 
 
 def _unwrap(text: str) -> str:
@@ -252,12 +277,12 @@ class _Reader:
 
     def too_deep(self, pos: int, ndim: int):
         allowed = DIMENSION_NAMES[self.max_ndim]
-        self.fail(pos, f"this has {ndim} levels of brackets, but {self.field} can have at most "
+        self.fail(pos, f"this has {ndim} levels of brackets, but {field_label(self.field)} can have at most "
                        f"{self.max_ndim} dimension{'s' if self.max_ndim != 1 else ''}: "
                        f"write {allowed}.")
 
     def ragged(self, pos: int, row: int, length: int, first: int):
-        self.fail(pos, f"row {row} has {plural(length, 'number')}, but row 1 has {first}. An array "
+        self.fail(pos, f"row {row} has {_numbers(length)}, but row 1 has {first}. An array "
                        "must be homologous: every row the same length.")
 
     # -- list syntax ---------------------------------------------------------------
@@ -369,7 +394,7 @@ class _Reader:
         if self.max_ndim == 1 and all(len(r) == 1 for r in rows):
             return [r[0] for r in rows], (len(rows),)  # a column pasted from a spreadsheet
         if self.max_ndim < 2:
-            self.fail(row_starts[1], f"this has {len(rows)} rows, but {self.field} is one list of "
+            self.fail(row_starts[1], f"this has {len(rows)} rows, but {field_label(self.field)} is one list of "
                                      "numbers: put them on one line.")
         for index, r in enumerate(rows[1:], start=2):
             if len(r) != first:

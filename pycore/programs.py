@@ -2,17 +2,18 @@
 and its NumPy. Each runs on CPython as it stands and prints the outputs shown.
 
 The loops add in the same order as pycore's pure-Python engine, so they print
-the very same floats; NumPy prints its own way (8 significant decimals).
+the very same floats; Python prints every digit of a float where NumPy rounds
+arrays to 8 decimals, and the program says so where that shows.
 """
 
 from __future__ import annotations
 
-import math
+from .engine_numpy import integers_overflow
+from .errors import field_key
+from .numfmt import PRECISION, exact_differs, fmt
+from .trace import LayerTrace, Trace
 
-from .fields import key
-from .trace import BATCH, BATCH_NEURON, LAYER, NEURON, Trace
-
-MAX_NUMBERS = 20_000  # past this a program is too long to read or paste
+MAX_PROGRAM_NUMBERS = 20_000  # past this a program is too long to read or paste
 
 
 def literal(values, indent: int = 0) -> str:
@@ -23,22 +24,47 @@ def literal(values, indent: int = 0) -> str:
     return "[" + (",\n" + pad).join(repr(row) for row in values) + "]"
 
 
+def _names(trace: Trace, layer: LayerTrace) -> dict[str, str]:
+    """The variables of one layer, as the seed names them (numbered when there are several)."""
+    number, several = layer.number, len(trace.layers) > 1
+    outputs = layer.stage.outputs_name
+    if several:
+        outputs = outputs.replace("layer_", f"layer{number}_") if "layer_" in outputs else f"{outputs}{number}"
+    previous = trace.layers[number - 2] if number > 1 else None
+    return {"inputs": "inputs" if previous is None else _names(trace, previous)["outputs"],
+            "weights": field_key("weights", number), "biases": _bias_name(layer), "outputs": outputs}
+
+
+def _bias_name(layer: LayerTrace) -> str:
+    name = layer.stage.bias
+    return name if layer.number == 1 else f"{name}{layer.number}"
+
+
 def _assignments(trace: Trace) -> list[str]:
-    first = trace.layers[0]
-    lines = [f"inputs = {literal(first.inputs, len('inputs = '))}"]
+    lines = [f"inputs = {literal(trace.layers[0].inputs.values, len('inputs = '))}"]
     for layer in trace.layers:
-        w, b = key("weights", layer.number), key("biases", layer.number)
-        lines.append(f"{w} = {literal(layer.weights, len(w) + 3)}")
-        lines.append(f"{b} = {literal(layer.biases, len(b) + 3)}")
+        names = _names(trace, layer)
+        lines.append(f"{names['weights']} = {literal(layer.weights.values, len(names['weights']) + 3)}")
+        if layer.biases is not None:
+            lines.append(f"{names['biases']} = {literal(layer.biases.values, len(names['biases']) + 3)}")
     return lines
 
 
+def _assigned_names(trace: Trace) -> list[str]:
+    names = ["inputs"]
+    for layer in trace.layers:
+        names.append(field_key("weights", layer.number))
+        if layer.biases is not None:
+            names.append(_bias_name(layer))
+    return names
+
+
 def _too_big(trace: Trace) -> str | None:
-    count = math.prod(trace.layers[0].inputs_shape)
-    count += sum(math.prod(layer.weights_shape) + math.prod(layer.biases_shape) for layer in trace.layers)
-    if count > MAX_NUMBERS:
+    count = trace.layers[0].inputs.size
+    count += sum(layer.weights.size + (layer.biases.size if layer.biases else 0) for layer in trace.layers)
+    if count > MAX_PROGRAM_NUMBERS:
         return (f"# These fields hold {count:,} numbers: too many to write out as a program here\n"
-                f"# (the limit is {MAX_NUMBERS:,}). The steps above show every result.\n")
+                f"# (the limit is {MAX_PROGRAM_NUMBERS:,}). The steps above show every result.\n")
     return None
 
 
@@ -47,66 +73,48 @@ def loops_program(trace: Trace) -> str:
     if too_big:
         return too_big
     lines = ["# Plain Python: the textbook's loops.", *_assignments(trace), ""]
-    source = "inputs"
     for layer in trace.layers:
-        w, b = key("weights", layer.number), key("biases", layer.number)
-        out = f"layer{layer.number}_outputs"
-        lines.append(f"# Layer {layer.number}")
-        if layer.stage == NEURON:
-            lines += [f"{out} = 0",
-                      f"for weight, n_input in zip({w}, {source}):",
-                      f"    {out} += weight * n_input",
-                      f"{out} += {b}"]
-        elif layer.stage == LAYER:
-            lines += [f"{out} = []",
-                      f"for neuron_weights, neuron_bias in zip({w}, {b}):",
-                      "    neuron_output = 0",
-                      f"    for weight, n_input in zip(neuron_weights, {source}):",
-                      "        neuron_output += weight * n_input",
-                      "    neuron_output += neuron_bias",
-                      f"    {out}.append(neuron_output)"]
-        elif layer.stage == BATCH:
-            lines += [f"{out} = []",
-                      f"for sample in {source}:",
-                      "    sample_outputs = []",
-                      f"    for neuron_weights, neuron_bias in zip({w}, {b}):",
-                      "        neuron_output = 0",
-                      "        for n_input, weight in zip(sample, neuron_weights):",
-                      "            neuron_output += n_input * weight",
-                      "        neuron_output += neuron_bias",
-                      "        sample_outputs.append(neuron_output)",
-                      f"    {out}.append(sample_outputs)"]
-        else:  # BATCH_NEURON
-            lines += [f"{out} = []",
-                      f"for sample in {source}:",
-                      "    neuron_output = 0",
-                      f"    for n_input, weight in zip(sample, {w}):",
-                      "        neuron_output += n_input * weight",
-                      f"    neuron_output += {b}",
-                      f"    {out}.append(neuron_output)"]
+        names = _names(trace, layer)
+        if len(trace.layers) > 1:
+            lines.append(f"# Layer {layer.number}")
+        biases = "none" if layer.biases is None else "one" if layer.biases.ndim == 0 else "per_neuron"
+        lines += [text.format(**names) for _, text in layer.stage.loop_lines(biases)]
         lines.append("")
-        source = out
-    lines.append(f"print({source})")
+    lines.append(f"print({_names(trace, trace.layers[-1])['outputs']})")
+    lines += _digits_note(trace)
     return "\n".join(lines) + "\n"
+
+
+def _digits_note(trace: Trace) -> list[str]:
+    """Where print() shows more digits than the page, say why the two agree."""
+    outputs = trace.outputs
+    values = outputs if isinstance(outputs, list) else [outputs]
+    flat = [v for row in values for v in (row if isinstance(row, list) else [row])]
+    longer = next((v for v in flat if exact_differs(v)), None)
+    if longer is None or not isinstance(outputs, list):
+        return []
+    return [f"# print() writes every digit of each float: {longer!r} is the number the page shows as",
+            f"# {fmt(longer)}, rounded to {PRECISION} decimals as NumPy prints arrays. Same float, "
+            "shorter text."]
 
 
 def numpy_program(trace: Trace) -> str:
     too_big = _too_big(trace)
     if too_big:
         return too_big
-    lines = ["# NumPy, as the textbook writes it.", "import numpy as np", "",
-             *_assignments(trace), ""]
-    source = "inputs"
+    lines = ["# NumPy, as the textbook writes it.", "import numpy as np", "", *_assignments(trace), ""]
+    if any(integers_overflow(layer.inputs.values, layer.weights.values, layer.biases and layer.biases.values)
+           for layer in trace.layers):
+        lines += ["# These integers are too large for NumPy's int64, which would wrap around:",
+                  "# dtype=object keeps Python's exact integers."]
+        for name in _assigned_names(trace):
+            lines.append(f"{name} = np.array({name}, dtype=object)")
+        lines.append("")
     for layer in trace.layers:
-        w, b = key("weights", layer.number), key("biases", layer.number)
-        out = f"layer{layer.number}_outputs"
-        expression = {
-            NEURON: f"np.dot({w}, {source}) + {b}",
-            LAYER: f"np.dot({w}, {source}) + {b}",
-            BATCH: f"np.dot({source}, np.array({w}).T) + {b}",
-            BATCH_NEURON: f"np.dot({source}, {w}) + {b}",
-        }[layer.stage]
-        lines.append(f"{out} = {expression}")
-        source = out
-    lines.append(f"print({source})")
+        names = _names(trace, layer)
+        expression = layer.stage.expression(names["inputs"], names["weights"], names["biases"],
+                                            with_biases=layer.biases is not None)
+        lines.append(f"{names['outputs']} = {expression}")
+    lines.append(f"print({_names(trace, trace.layers[-1])['outputs']})")
     return "\n".join(lines) + "\n"
+

@@ -2,18 +2,38 @@
 
 Every piece of text goes through ``esc``; no inline script, no event handlers,
 no style attributes: the page's CSS styles the classes, and the page's glue
-finds selectable cells by their data attributes.
+finds selectable cells by their data attributes. Numbers come from
+``numfmt.format_array``: one format per array, as NumPy prints it.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from .fields import key, label
-from .numfmt import EDGEITEMS, TERMS_SHOWN, fmt, summarised
-from .parse import plural
-from .steps import column_label, headline, row_label, shape_text, steps
-from .trace import BATCH, LayerTrace, Trace
+from .errors import field_key, field_label
+from .numfmt import (
+    THRESHOLD,
+    ArrayFormat,
+    exact_differs,
+    fmt,
+    format_array,
+    format_grid,
+    shape_text,
+    summarised,
+    terms_shown,
+)
+from .steps import (
+    cell_label,
+    cell_pairs,
+    column_label,
+    exact_note,
+    headline,
+    plural,
+    row_label,
+    shape_words,
+    steps,
+)
+from .trace import LayerTrace, Trace
 
 HUES = 6  # neuron j is coloured hue-(j % HUES) wherever it appears
 
@@ -37,6 +57,10 @@ def tag(name: str, content: str = "", **attrs) -> str:
     return f"<{name}{_attrs(attrs)}>{content}</{name}>"
 
 
+def classes(*names) -> str | None:
+    return " ".join(name for name in names if name) or None
+
+
 def render(trace: Trace, selected: dict[int, tuple[int, int]] | None = None) -> str:
     """The Steps region's content. ``selected`` maps a layer number to the
     (row, column) of its selected product cell; (0, 0) by default."""
@@ -50,6 +74,8 @@ def render_layer(layer: LayerTrace, selected: tuple[int, int] = (0, 0)) -> str:
     items = []
     for step in steps(layer):
         body = tag("h3", esc(step.title)) + "".join(tag("p", esc(t)) for t in step.text)
+        if step.hint:
+            body += tag("p", esc(step.hint), class_="hint-line")
         body += _step_body(layer, step.key, selected)
         items.append(tag("li", body, class_=f"step step-{step.key}"))
     title_id = f"layer-{layer.number}-title"
@@ -57,94 +83,104 @@ def render_layer(layer: LayerTrace, selected: tuple[int, int] = (0, 0)) -> str:
                tag("h2", esc(headline(layer)), id=title_id)
                + tag("p", tag("code", esc(layer.expression)), class_="expression")
                + tag("ol", "".join(items), class_="steps"),
-               class_=f"layer stage-{layer.stage}", data_layer=layer.number,
+               class_=f"layer stage-{layer.stage_name}", data_layer=layer.number,
                aria_labelledby=title_id)
 
 
-def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int]) -> str:
-    two_d = len(layer.weights_shape) == 2
-    if key == "shapes":
-        return tag("div", figure("inputs", layer.inputs, layer.inputs_shape, rows="sample")
-                   + figure("weights", layer.weights, layer.weights_shape,
-                            rows="neuron" if two_d else None, hue_rows=two_d)
-                   + figure("biases" if two_d else "bias", layer.biases, layer.biases_shape,
-                            columns="neuron" if two_d else None, hue_columns=two_d),
-                   class_="arrays")
-    if key == "transpose":
-        m, n = layer.weights_shape
-        return tag("div", figure("weights", layer.weights, (m, n), rows="neuron", hue_rows=True)
-                   + tag("span", "→ transpose →", class_="arrow", aria_hidden="true")
-                   + figure("weightsᵀ", layer.transposed, (n, m), columns="neuron", hue_columns=True),
-                   class_="arrays transpose")
-    if key == "product":
-        return product_grid(layer, selected) + dot_detail(layer, *selected)
-    if key == "biases":
-        shape = layer.outputs_shape
-        return tag("div", figure("dot products", layer.shaped(layer.product), shape, **_labels(layer))
-                   + tag("span", "+", class_="op", aria_hidden="true")
-                   + figure("biases" if two_d else "bias", layer.shaped(layer.bias_grid), shape,
-                            broadcast=layer.stage == BATCH, **_labels(layer))
-                   + tag("span", "=", class_="op", aria_hidden="true")
-                   + figure("outputs", layer.outputs, shape, **_labels(layer)),
-                   class_="arrays sum")
-    return tag("div", figure("outputs", layer.outputs, layer.outputs_shape, **_labels(layer)),
-               class_="arrays")
-
-
-def _labels(layer: LayerTrace) -> dict:
-    if layer.stage == BATCH:
-        return {"rows": "sample", "columns": "neuron", "hue_columns": True}
-    if layer.stage == "layer":
-        return {"columns": "neuron", "hue_columns": True}
-    if layer.stage == "batch_neuron":
-        return {"columns": "sample"}
+def _outputs_axes(layer: LayerTrace) -> dict:
+    """How the outputs' axes are labelled: rows and columns of a table."""
+    axes = layer.stage.outputs
+    if len(axes) == 2:
+        return {"rows": axes[0], "columns": axes[1], "hue_columns": axes[1] == "neuron"}
+    if len(axes) == 1:
+        return {"columns": axes[0], "hue_columns": axes[0] == "neuron"}
     return {}
 
 
-def figure(name: str, values, shape: tuple[int, ...], **options) -> str:
+def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int]) -> str:
+    two_d = layer.weights.ndim == 2
+    if key == "shapes":
+        figures = [figure("inputs", layer.inputs.values, rows="sample"),
+                   figure("weights", layer.weights.values, rows="neuron" if two_d else None, hue_rows=two_d)]
+        if layer.biases is not None:
+            figures.append(figure(layer.stage.bias, layer.biases.values,
+                                  columns="neuron" if two_d else None, hue_columns=two_d))
+        return tag("div", "".join(figures), class_="arrays")
+    if key == "transpose":
+        return tag("div", figure("weights", layer.weights.values, rows="neuron", hue_rows=True)
+                   + tag("span", tag("span", "→ transpose →", class_="across")
+                         + tag("span", "↓ transpose ↓", class_="down"), class_="arrow", aria_hidden="true")
+                   + figure("weightsᵀ", layer.transposed(), columns="neuron", hue_columns=True),
+                   class_="arrays transpose")
+    if key == "product":
+        return scroller(product_grid(layer, selected)) + dot_detail(layer, *selected)
+    labels = _outputs_axes(layer)
+    if key == "biases":
+        if layer.biases is None:
+            return tag("div", figure("outputs", layer.outputs, **labels), class_="arrays")
+        return tag("div", figure("dot products", layer.dots, **labels)
+                   + tag("div", tag("span", "+", class_="op", aria_hidden="true")
+                         + figure(layer.stage.bias, layer.broadcast_biases(), broadcast=layer.stage.name == "batch",
+                                  **labels), class_="operand")
+                   + tag("div", tag("span", "=", class_="op", aria_hidden="true")
+                         + figure("outputs", layer.outputs, **labels), class_="operand"),
+                   class_="arrays sum")
+    return tag("div", figure("outputs", layer.outputs, **labels), class_="arrays")
+
+
+def scroller(content: str) -> str:
+    """A wide figure scrolls inside its own box (the page never scrolls sideways)."""
+    return tag("div", content, class_="scroller")
+
+
+def figure(name: str, values, **options) -> str:
+    formatted = format_array(values)
     caption = tag("figcaption", tag("span", esc(name), class_="name") + " "
-                  + tag("span", esc(shape_text(shape)), class_="shape"))
-    return tag("figure", caption + matrix_table(values, name, **options), class_="array")
+                  + tag("span", esc(shape_words(formatted.shape) if not formatted.shape
+                                    else shape_text(formatted.shape)), class_="shape"))
+    return tag("figure", caption + scroller(matrix_table(formatted, name, **options)), class_="array")
 
 
-def matrix_table(values, name: str, rows: str | None = None, columns: str | None = None,
+def matrix_table(formatted: ArrayFormat, name: str, rows: str | None = None, columns: str | None = None,
                  hue_rows: bool = False, hue_columns: bool = False, broadcast: bool = False) -> str:
     """A number, vector or matrix as a table with header cells, summarised like NumPy."""
-    if not isinstance(values, list):
-        return tag("table", tag("tbody", tag("tr", tag("td", esc(fmt(values))))),
+    if not formatted.shape:
+        return tag("table", tag("tbody", tag("tr", tag("td", esc(formatted.cell(0, 0))))),
                    class_="matrix scalar", aria_label=name)
-    matrix = isinstance(values[0], list)
-    grid = values if matrix else [values]
-    size = len(grid) * len(grid[0])
-    row_index = summarised(len(grid), size)
-    col_index = summarised(len(grid[0]), size)
+    matrix = len(formatted.shape) == 2
+    rows = rows if matrix else None
     head = ""
     if columns:
         head = tag("thead", tag("tr", (tag("td", "") if rows else "") + "".join(
             tag("th", "…" if c is None else esc(f"{columns} {c + 1}"), scope="col",
-                class_=_hue(c) if hue_columns else None) for c in col_index)))
+                class_=_hue(c) if hue_columns else None) for c in formatted.columns)))
     body = []
-    for r in row_index:
+    for r in formatted.rows:
         if r is None:
             cells = (tag("td", "") if rows else "") + "".join(
-                tag("td", "⋮" if c is not None else "⋱", class_="ellipsis") for c in col_index)
+                tag("td", "⋮" if c is not None else "⋱", class_="ellipsis") for c in formatted.columns)
             body.append(tag("tr", cells, class_="ellipsis-row"))
             continue
         cells = tag("th", esc(f"{rows} {r + 1}"), scope="row",
                     class_=_hue(r) if hue_rows else None) if rows else ""
-        for c in col_index:
+        for c in formatted.columns:
             if c is None:
                 cells += tag("td", "…", class_="ellipsis")
             else:
                 hue = _hue(c) if hue_columns else _hue(r) if hue_rows else None
-                cells += tag("td", esc(fmt(grid[r][c])), class_=hue)
+                cells += tag("td", esc(formatted.cell(r, c)), class_=hue)
         body.append(tag("tr", cells, class_="broadcast" if broadcast and r > 0 else None))
     return tag("table", head + tag("tbody", "".join(body)),
-               class_="matrix" + (" vector" if not matrix else ""), aria_label=name)
+               class_="matrix" + ("" if matrix else " vector"), aria_label=name)
 
 
 def _hue(index: int | None) -> str | None:
     return None if index is None else f"hue-{index % HUES}"
+
+
+def _axis(count: int, *sizes: int) -> list[int | None]:
+    """One axis shared by several arrays of a figure: summarised if any of them is."""
+    return summarised(count, max(sizes), THRESHOLD)
 
 
 def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
@@ -152,39 +188,36 @@ def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
     lines up: the right operand above the product, the left operand beside it,
     each product cell where its row and its column meet."""
     rows, columns = layer.grid_shape
-    n = len(layer.left_rows[0])
-    size = max(rows * columns, rows * n, columns * n)
-    row_index = summarised(rows, size)
-    col_index = summarised(columns, size)
-    term_index = summarised(n, size)
+    left_rows, right_columns = layer.left_rows(), layer.right_columns()
+    n = len(left_rows[0])
+    row_index = _axis(rows, rows * n, rows * columns)
+    col_index = _axis(columns, columns * n, rows * columns)
+    term_index = _axis(n, rows * n, columns * n)
+    left = format_grid(left_rows, row_index, term_index)
+    right = format_grid([list(t) for t in zip(*right_columns)], term_index, col_index)  # terms down
+    product = format_grid(layer.as_grid(layer.dots), row_index, col_index)
     sel_r, sel_c = selected
-    batch = layer.stage == BATCH
-    right_name = "weightsᵀ" if batch else layer.right
+    batch = layer.stage.name == "batch"
+    right_name = "weightsᵀ" if batch else layer.stage.right
     corner = tag("td", "", colspan=len(term_index) + 1, class_="corner")
 
     def hue(c):
         return _hue(c) if batch else None
 
-    def classes(*names):
-        return " ".join(name for name in names if name) or None
-
-    # the right operand's column labels, then one row per term
     head = tag("tr", tag("td", tag("span", esc(right_name), class_="name"),
                          colspan=len(term_index) + 1, class_="corner operand-name")
-               + "".join(tag("th", "…" if c is None else esc(column_label(layer, c)), scope="col",
-                             class_=hue(c)) for c in col_index))
+               + "".join(tag("th", "…" if c is None else esc(column_label(layer, c)),
+                             scope="col", class_=hue(c)) for c in col_index))
     body = []
     for p in term_index:
         body.append(tag("tr", corner + "".join(
-            tag("td", "⋯" if c is None else ("⋮" if p is None else esc(fmt(layer.right_columns[c][p]))),
+            tag("td", "⋯" if c is None else ("⋮" if p is None else esc(right.cell(p, c))),
                 class_=classes("right", hue(c), "hl" if c == sel_c and c is not None else None,
                                "ellipsis" if c is None or p is None else None))
             for c in col_index), class_="right-row"))
-    # one row per row of the left operand: its label, its values, then the products
-    left_head = tag("tr", tag("td", tag("span", esc(layer.left), class_="name"), class_="operand-name")
+    body.append(tag("tr", tag("td", tag("span", esc(layer.stage.left), class_="name"), class_="operand-name")
                     + "".join(tag("td", "", class_="gap") for _ in term_index)
-                    + "".join(tag("td", "", class_="gap") for _ in col_index), class_="left-name")
-    body.append(left_head)
+                    + "".join(tag("td", "", class_="gap") for _ in col_index), class_="left-name"))
     for r in row_index:
         if r is None:
             body.append(tag("tr", tag("th", "⋮", scope="row") + "".join(
@@ -192,80 +225,60 @@ def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
                 tag("td", "⋮", class_="result ellipsis") for _ in col_index)))
             continue
         on_row = r == sel_r
-        cells = tag("th", esc(row_label(layer, r)), scope="row", class_="hl" if on_row else None)
-        cells += "".join(tag("td", "…" if p is None else esc(fmt(layer.left_rows[r][p])),
-                             class_=classes("left", "hl" if on_row else None,
-                                            "ellipsis" if p is None else None))
+        cells = tag("th", esc(row_label(layer, r)), scope="row",
+                    class_="hl" if on_row else None)
+        cells += "".join(tag("td", "…" if p is None else esc(left.cell(r, p)),
+                             class_=classes("left", "hl" if on_row else None, "ellipsis" if p is None else None))
                          for p in term_index)
         for c in col_index:
             if c is None:
                 cells += tag("td", "…", class_="result ellipsis")
                 continue
             chosen = (r, c) == selected
-            value = fmt(layer.product[r][c])
-            button = tag("button", esc(value), type="button", class_="cell",
+            value = product.cell(r, c)
+            button = tag("button", esc(value.strip()), type="button", class_="cell",
                          data_layer=layer.number, data_row=r, data_col=c,
                          aria_pressed="true" if chosen else "false",
-                         aria_label=f"{row_label(layer, r)} · {column_label(layer, c)}: {value}")
+                         tabindex="0" if chosen else "-1",
+                         aria_label=f"{cell_label(layer, r, c)}: {value.strip()}")
             cells += tag("td", button, class_=classes("result", "selected" if chosen else None,
                                                       "hl-row" if on_row else None,
                                                       "hl-col" if c == sel_c else None))
         body.append(tag("tr", cells))
     return tag("table", tag("thead", head) + tag("tbody", "".join(body)),
                class_="matrix product-grid", data_layer=layer.number,
-               aria_label=f"np.dot({layer.left}, {right_name}): select a cell to see its dot product")
+               aria_label=f"{layer.stage.expression(with_biases=False)}: select a cell to see its dot product")
 
 
 def dot_detail(layer: LayerTrace, r: int, c: int) -> str:
-    """One product cell written out term by term, as the textbook's figures do."""
+    """One product cell written out term by term, input × weight, as the textbook does."""
     cell = layer.cell(r, c)
-    indices = list(range(len(cell.terms)))
-    if len(indices) > TERMS_SHOWN:
-        indices = [*indices[:EDGEITEMS], None, *indices[-EDGEITEMS:]]
+    indices = terms_shown(len(cell.terms))
     terms = []
     for i in indices:
         if i is None:
             terms.append(tag("span", "…", class_="term ellipsis"))
             continue
-        a, b = cell.terms[i]
-        terms.append(tag("span", tag("span", esc(fmt(a)), class_="a") + "×"
-                         + tag("span", esc(fmt(b)), class_="b"), class_="term"))
+        x, w = cell.terms[i]
+        terms.append(tag("span", tag("span", esc(fmt(x)), class_="a") + "×"
+                         + tag("span", esc(fmt(w)), class_="b"), class_="term"))
     count = f" ({plural(len(cell.terms), 'term')})" if None in indices else ""
-    if layer.stage == BATCH:
-        what = (f"{row_label(layer, r)} · {column_label(layer, c)}: row {r + 1} of inputs · "
-                f"column {c + 1} of weightsᵀ")
-    elif layer.left == "weights":
-        what = f"{row_label(layer, r)}: its weights · the inputs"
-    else:
-        what = f"{row_label(layer, r)}: its inputs · the neuron's weights"
     sum_line = " + ".join(terms) + esc(count) + " = " + tag("strong", esc(fmt(cell.dot)))
-    bias_line = (esc(fmt(cell.dot)) + " + " + tag("span", esc(fmt(cell.bias)), class_="bias")
-                 + esc(" (bias)") + " = " + tag("strong", esc(fmt(cell.output)), class_="output"))
-    exact = ""
-    if fmt(cell.output) != fmt(cell.output, full=True):
-        exact = tag("p", esc(f"Shown to 8 decimals, as NumPy prints it; the float itself is "
-                             f"{fmt(cell.output, full=True)}."), class_="exact")
-    return tag("div", tag("p", esc(what), class_="dot-title") + tag("p", sum_line, class_="terms")
-               + tag("p", bias_line, class_="with-bias") + exact,
-               class_="dot-detail", aria_live="polite", data_layer=layer.number)
+    lines = tag("p", esc(f"{cell_label(layer, r, c)}: {cell_pairs(layer, r, c)}"), class_="dot-title") \
+        + tag("p", sum_line, class_="terms")
+    if cell.bias is not None:
+        lines += tag("p", esc(fmt(cell.dot)) + " + " + tag("span", esc(fmt(cell.bias)), class_="bias")
+                     + esc(" (bias)") + " = "
+                     + tag("strong", esc(fmt(cell.output)), class_="output"), class_="with-bias")
+    if exact_differs(cell.output):
+        lines += tag("p", esc(exact_note(cell.output)), class_="exact")
+    return tag("div", lines, class_="dot-detail", aria_live="polite", data_layer=layer.number)
 
 
 def outputs_table(trace: Trace) -> str:
     """The Layer outputs region's content: the last layer's outputs as a table."""
     layer = trace.layers[-1]
-    return figure(f"outputs of layer {layer.number}", layer.outputs, layer.outputs_shape,
-                  **_labels(layer))
-
-
-def engine_note(trace: Trace, prerendered: bool = False) -> str:
-    """Which engine computed the numbers shown (plain text)."""
-    if prerendered:
-        return ("Computed when this page was built, by the same pycore code and its pure-Python "
-                "loops; Python in your browser takes over once it has loaded.")
-    if trace.engine == "numpy":
-        return (f"Computed in your browser by NumPy {trace.numpy_version}, checked against the "
-                f"pure-Python loops on {plural(trace.checked_cells, 'cell')}.")
-    return "Computed in your browser by the pure-Python loops (NumPy is not loaded)."
+    return figure(f"outputs of layer {layer.number}", layer.outputs, **_outputs_axes(layer))
 
 
 FIELD_HINTS = {
@@ -278,27 +291,27 @@ FIELD_HINTS = {
 def field_editor(kind: str, number: int, text: str) -> str:
     """One labelled editor with its hint and its (empty) error line. The textarea
     starts with a newline because HTML drops the first one: the text stays exact."""
-    field_key, name = key(kind, number), label(kind, number)
+    key = field_key(kind, number)
     rows = 2 if kind == "biases" else 4
     return tag("div",
-               tag("label", esc(name), for_=f"field-{field_key}")
-               + tag("p", esc(FIELD_HINTS[kind]), class_="hint explain", id=f"hint-{field_key}")
-               + tag("textarea", "\n" + esc(text), id=f"field-{field_key}", data_key=field_key,
+               tag("label", esc(field_label(key)), for_=f"field-{key}")
+               + tag("p", esc(FIELD_HINTS[kind]), class_="hint explain", id=f"hint-{key}")
+               + tag("textarea", "\n" + esc(text), id=f"field-{key}", data_key=key, data_prop=kind,
                      rows=rows, spellcheck="false", autocomplete="off", autocapitalize="off",
-                     aria_describedby=f"hint-{field_key} error-{field_key}")
-               + tag("p", "", class_="error", id=f"error-{field_key}", role="alert", hidden=True),
-               class_="field", data_key=field_key)
+                     aria_describedby=f"hint-{key} error-{key}")
+               + tag("p", "", class_="error", id=f"error-{key}", role="alert", hidden=True),
+               class_="field", data_key=key)
 
 
-def layers_fields(layers: list[tuple[str, str]]) -> str:
-    """The editors of every layer, layer 1 first."""
-    return "".join(layer_fields(n, w, b) for n, (w, b) in enumerate(layers, start=1))
-
-
-def layer_fields(number: int, weights: str, biases: str) -> str:
+def layer_fields(number: int, layer: dict) -> str:
     return tag("fieldset", tag("legend", esc(f"Layer {number}"))
-               + field_editor("weights", number, weights) + field_editor("biases", number, biases),
+               + field_editor("weights", number, layer["weights"]) + field_editor("biases", number, layer["biases"]),
                class_="layer-fields", data_layer=number)
+
+
+def layers_fields(layers: list[dict], start: int = 1) -> str:
+    """The editors of the layers, numbered from ``start``."""
+    return "".join(layer_fields(n, layer) for n, layer in enumerate(layers, start=start))
 
 
 def examples_nav(examples) -> str:

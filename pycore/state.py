@@ -1,9 +1,10 @@
-"""The page's whole state, and the URL fragment that carries it.
+"""The page's whole state, the URL fragment that carries it, and its JSON form.
 
-One declarative table of fields (TensorFlow Playground's ``state.ts`` is the
-model) drives both reading and writing the fragment; nothing else parses it.
-A link is untrusted input: ``decode`` never raises on a bad fragment, it keeps
-what it can and says what it left out, in words for the page.
+One declarative table of properties (TensorFlow Playground's ``state.ts`` is the
+model) drives reading and writing the fragment, the JSON the page's glue keeps,
+and the editors; nothing else parses either. A link is untrusted input:
+``decode`` never raises on a bad fragment, it keeps what it can and says what it
+left out, in words for the page.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, unquote
 
-from .fields import key, label
+from .errors import field_key, field_label
 
 MAX_FRAGMENT = 1_000_000  # characters; a link longer than this is not read at all
 MAX_LAYERS = 8
@@ -25,18 +26,16 @@ class Property:
     name: str  # the fragment key (a layer's own keys add its number: weights2)
     type: str  # "text" (a field's text) | "flags" (some of choices) | "choice" (one of them)
     default: object = None  # for layer 1 (or the page)
-    later_default: object = None  # for a newly added layer
-    per_layer: bool = False  # one editor per layer: Weights, Weights (layer 2), ...
+    per_layer: bool = False  # one per layer: weights, weights2, ...
     choices: tuple[str, ...] = ()
 
 
-# The one description of the state: encode, decode and the page's editors follow it.
+# The one description of the state: encode, decode, the JSON form and the editors follow it.
 PROPERTIES = (
     Property("inputs", "text", "[[1, 2, 3, 2.5],\n [2, 5, -1, 2],\n [-1.5, 2.7, 3.3, -0.8]]"),
     Property("weights", "text",
-             "[[0.2, 0.8, -0.5, 1],\n [0.5, -0.91, 0.26, -0.5],\n [-0.26, -0.27, 0.17, 0.87]]",
-             "[[0.1, -0.14, 0.5],\n [-0.5, 0.12, -0.33],\n [-0.44, 0.73, -0.13]]", per_layer=True),
-    Property("biases", "text", "[2, 3, 0.5]", "[-1, 2, -0.5]", per_layer=True),
+             "[[0.2, 0.8, -0.5, 1],\n [0.5, -0.91, 0.26, -0.5],\n [-0.26, -0.27, 0.17, 0.87]]", per_layer=True),
+    Property("biases", "text", "[2, 3, 0.5]", per_layer=True),
     # for teachers embedding one worked step in a slide or an iframe
     Property("hide", "flags", (), choices=("editors", "text", "code", "examples")),
     Property("step", "choice", None, choices=("shapes", "transpose", "product", "biases", "outputs")),
@@ -44,45 +43,65 @@ PROPERTIES = (
 SPEC = {prop.name: prop for prop in PROPERTIES}
 HIDE_CHOICES = SPEC["hide"].choices
 STEP_CHOICES = SPEC["step"].choices
-_LAYER_FIELDS = tuple(prop for prop in PROPERTIES if prop.per_layer)
+LAYER_PROPERTIES = tuple(prop for prop in PROPERTIES if prop.per_layer)
+PAGE_PROPERTIES = tuple(prop for prop in PROPERTIES if not prop.per_layer)
+FIELD_KINDS = tuple(prop.name for prop in PROPERTIES if prop.type == "text")  # the editors, in page order
 _KEY = re.compile(r"^([a-z]+?)([1-9][0-9]?)?$")
 _SAFE = "[],.-"  # left readable in links; everything else is percent-encoded
 
 
+def _default_layer() -> dict:
+    return {prop.name: prop.default for prop in LAYER_PROPERTIES}
+
+
 @dataclass
 class State:
+    """The page-wide properties, and one dict of the per-layer properties per layer."""
+
     inputs: str = SPEC["inputs"].default
-    layers: list[tuple[str, ...]] = field(
-        default_factory=lambda: [tuple(prop.default for prop in _LAYER_FIELDS)])
+    layers: list[dict] = field(default_factory=lambda: [_default_layer()])
     hide: tuple[str, ...] = SPEC["hide"].default
     step: str | None = SPEC["step"].default
 
     def texts(self) -> dict[str, str]:
-        """Each field's fragment key and text, in page order."""
-        out = {prop.name: getattr(self, prop.name) for prop in PROPERTIES
-               if prop.type == "text" and not prop.per_layer}
-        for number, texts in enumerate(self.layers, start=1):
-            for prop, text in zip(_LAYER_FIELDS, texts):
-                out[key(prop.name, number)] = text
+        """Each field's key and text, in page order."""
+        out = {prop.name: getattr(self, prop.name) for prop in PAGE_PROPERTIES if prop.type == "text"}
+        for number, layer in enumerate(self.layers, start=1):
+            for prop in LAYER_PROPERTIES:
+                if prop.type == "text":
+                    out[field_key(prop.name, number)] = layer[prop.name]
         return out
 
-    def with_layer_added(self) -> State:
-        added = tuple(prop.later_default for prop in _LAYER_FIELDS)
-        return State(self.inputs, [*self.layers, added], self.hide, self.step)
+    def layer_texts(self) -> list[tuple[str, str]]:
+        """(weights, biases) texts of each layer, as pycore's compute takes them."""
+        return [(layer["weights"], layer["biases"]) for layer in self.layers]
+
+
+def layer_state(**values) -> dict:
+    """One layer's properties: the given ones, the defaults for the rest."""
+    return {**_default_layer(), **values}
 
 
 def encode(state: State) -> str:
     """``inputs=…&weights=…&biases=…[&weights2=…&biases2=…][&hide=…][&step=…]``"""
-    parts = [f"{name}={quote(text, safe=_SAFE)}" for name, text in state.texts().items()]
-    for prop in PROPERTIES:
+    parts = []
+    for prop in PAGE_PROPERTIES:
         if prop.type == "text":
-            continue
-        value = getattr(state, prop.name)
-        if prop.type == "flags" and value:
-            parts.append(f"{prop.name}={','.join(value)}")
-        elif prop.type == "choice" and value is not None:
-            parts.append(f"{prop.name}={value}")
-    return "&".join(parts)
+            parts.append(_pair(prop, prop.name, getattr(state, prop.name)))
+        if prop.name == "inputs":  # the layers follow the inputs, as on the page
+            for number, layer in enumerate(state.layers, start=1):
+                parts += [_pair(p, field_key(p.name, number), layer[p.name]) for p in LAYER_PROPERTIES]
+    parts += [_pair(prop, prop.name, getattr(state, prop.name)) for prop in PAGE_PROPERTIES
+              if prop.type != "text"]
+    return "&".join(part for part in parts if part)
+
+
+def _pair(prop: Property, key: str, value) -> str:
+    if prop.type == "text":
+        return f"{key}={quote(value, safe=_SAFE)}"
+    if value == prop.default:  # flags and choices at their default are left out of links
+        return ""
+    return f"{key}={','.join(value) if prop.type == 'flags' else value}"
 
 
 def decode(fragment: str) -> tuple[State | None, list[str]]:
@@ -95,8 +114,7 @@ def decode(fragment: str) -> tuple[State | None, list[str]]:
         return None, [f"This link is {len(fragment):,} characters long; links of up to "
                       f"{MAX_FRAGMENT:,} are read. The example is shown instead."]
     problems: list[str] = []
-    texts: dict[str, str] = {}  # fragment key -> text, for the text properties
-    values: dict[str, object] = {}  # property name -> value, for the others
+    given: dict[str, object] = {}  # key -> value, for every key used
     for part in fragment.split("&"):
         if not part:
             continue
@@ -113,50 +131,98 @@ def decode(fragment: str) -> tuple[State | None, list[str]]:
             continue
         match = _KEY.match(name)
         prop = SPEC.get(match.group(1)) if match else None
-        number = int(match.group(2) or 1) if match else 1
-        if prop is None or (match.group(2) and (not prop.per_layer or number == 1)):
+        if prop is None or (match.group(2) and (not prop.per_layer or match.group(2) == "1")):
             problems.append(f"The link's key “{shown}” is not one Layer Lens knows; it was left out.")
-        elif name in texts or name in values:
+        elif name in given:
             problems.append(f"The link gives “{shown}” twice; the first one is used.")
-        elif prop.type == "text":
-            texts[name] = value
-        elif prop.type == "flags":
-            values[name] = tuple(c for c in prop.choices if c in value.split(","))
-        elif value in prop.choices:
-            values[name] = value
         else:
-            problems.append(f"The link asks for an unknown {prop.name} “{_shown(value)}”; "
-                            "it was left out.")
-    flags = {prop.name: values.get(prop.name, prop.default) for prop in PROPERTIES
-             if prop.type != "text"}
-    if not texts:
-        return (State(**flags) if values else None), problems
+            value, problem = _read_value(prop, value)
+            if problem:
+                problems.append(problem)
+            if value is not None:
+                given[name] = value
+    if not any(SPEC[_KEY.match(k).group(1)].type == "text" for k in given):
+        flags = {prop.name: given.get(prop.name, prop.default) for prop in PAGE_PROPERTIES
+                 if prop.type != "text"}
+        return (State(**flags) if given else None), problems
 
     layers = []
     for number in range(1, MAX_LAYERS + 1):
-        keys = [key(prop.name, number) for prop in _LAYER_FIELDS]
-        if not any(k in texts for k in keys):
+        keys = {prop.name: field_key(prop.name, number) for prop in LAYER_PROPERTIES}
+        if not any(k in given for k in keys.values()):
             break
-        for prop, k in zip(_LAYER_FIELDS, keys):
-            if k not in texts:
-                problems.append(f"The link has no {label(prop.name, number)}; it starts empty.")
-        layers.append(tuple(texts.pop(k, "") for k in keys))
-    singles = {}
-    for prop in PROPERTIES:
-        if prop.type == "text" and not prop.per_layer:
-            if prop.name not in texts:
-                problems.append(f"The link has no {label(prop.name)}; it starts empty.")
-            singles[prop.name] = texts.pop(prop.name, "")
-    for k in texts:
+        layer = {}
+        for prop in LAYER_PROPERTIES:
+            k = keys[prop.name]
+            if prop.type == "text" and k not in given:
+                problems.append(f"The link has no {field_label(k)}; it starts empty.")
+            layer[prop.name] = given.pop(k, "" if prop.type == "text" else prop.default)
+        layers.append(layer)
+    page = {}
+    for prop in PAGE_PROPERTIES:
+        if prop.type == "text" and prop.name not in given:
+            problems.append(f"The link has no {field_label(prop.name)}; it starts empty.")
+        page[prop.name] = given.pop(prop.name, "" if prop.type == "text" else prop.default)
+    for k in given:
         problems.append(f"The link's “{_shown(k)}” does not follow the layers before it "
                         f"(at most {MAX_LAYERS} layers, numbered without gaps); it was left out.")
     if not layers:
         problems.append("The link has no Weights or Biases; they start empty.")
-        layers = [tuple("" for _ in _LAYER_FIELDS)]
-    return State(layers=layers, **singles, **flags), problems
+        layers = [{prop.name: "" if prop.type == "text" else prop.default for prop in LAYER_PROPERTIES}]
+    return State(layers=layers, **page), problems
+
+
+def _read_value(prop: Property, value: str) -> tuple[object, str]:
+    """A link's value for ``prop``, and a message when some of it was left out."""
+    if prop.type == "text":
+        return value, ""
+    if prop.type == "flags":
+        asked = [v for v in value.split(",") if v]
+        unknown = [v for v in asked if v not in prop.choices]
+        kept = tuple(c for c in prop.choices if c in asked)
+        problem = (f"The link asks to {prop.name} {', '.join('“' + _shown(v) + '”' for v in unknown)}, "
+                   f"which Layer Lens does not know (it knows {', '.join(prop.choices)}); "
+                   "that was left out.") if unknown else ""
+        return kept, problem
+    if value in prop.choices:
+        return value, ""
+    return None, f"The link asks for an unknown {prop.name} “{_shown(value)}”; it was left out."
 
 
 def _shown(text: str) -> str:
     """A bit of a hostile link, short enough to quote in a message (escaped later)."""
     text = text.replace("\n", " ")
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+# -- the JSON form the page's glue keeps --------------------------------------------------
+
+def to_json(state: State) -> dict:
+    """``{"inputs": …, "layers": [{"weights": …, "biases": …}, …], "hide": […], "step": …}``"""
+    data = {prop.name: _json_value(prop, getattr(state, prop.name)) for prop in PAGE_PROPERTIES}
+    data["layers"] = [{prop.name: _json_value(prop, layer[prop.name]) for prop in LAYER_PROPERTIES}
+                      for layer in state.layers]
+    return data
+
+
+def _json_value(prop: Property, value):
+    return list(value) if prop.type == "flags" else value
+
+
+def from_json(data: dict) -> State:
+    """The state from its JSON form, which comes from the page (or its storage):
+    anything of the wrong type, or not one of the choices, reads as the default.
+    A layer given as null is a newly added one: pycore fills in its fields."""
+    page = {prop.name: _valid(prop, data.get(prop.name)) for prop in PAGE_PROPERTIES}
+    layers = data.get("layers")
+    layers = layers[:MAX_LAYERS] if isinstance(layers, list) and layers else [None]
+    return State(layers=[{prop.name: _valid(prop, layer.get(prop.name)) for prop in LAYER_PROPERTIES}
+                         if isinstance(layer, dict) else None for layer in layers], **page)
+
+
+def _valid(prop: Property, value):
+    if prop.type == "text":
+        return value if isinstance(value, str) else ""
+    if prop.type == "flags":
+        return tuple(c for c in prop.choices if isinstance(value, list) and c in value)
+    return value if value in prop.choices else prop.default

@@ -1,111 +1,174 @@
-"""What each step says, in words: one source for the terminal and the page."""
+"""Every sentence the learner reads about a layer: one source for the page and the terminal.
+
+A step's ``text`` is what both say; its ``hint`` is an instruction for the page
+only (what to select or press), which the terminal leaves out.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .parse import plural
-from .trace import BATCH, BATCH_NEURON, LAYER, NEURON, LayerTrace
+from .numfmt import PRECISION, fmt, shape_text
+from .trace import LayerTrace, Trace
+
+STEP_KEYS = ("shapes", "transpose", "product", "biases", "outputs")
 
 
 @dataclass(frozen=True)
 class Step:
-    key: str  # shapes | transpose | product | biases | outputs
+    key: str  # one of STEP_KEYS
     title: str
-    text: list[str]
+    text: tuple[str, ...]
+    hint: str = ""  # for the page only
 
 
-def shape_text(shape: tuple[int, ...]) -> str:
-    return "()" if not shape else "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
+def plural(count: int, noun: str) -> str:
+    """``plural(3, "bias")`` -> ``"3 biases"``; ``plural(1, "sample")`` -> ``"1 sample"``."""
+    if count == 1:
+        return f"{count} {noun}"
+    return f"{count} {noun}es" if noun.endswith("s") else f"{count} {noun}s"
+
+
+def count_words(count: int, noun: str) -> str:
+    """``"one sample"`` for 1, ``"3 samples"`` otherwise: for sentences that start a count."""
+    return f"one {noun}" if count == 1 else plural(count, noun)
+
+
+def shape_words(shape: tuple[int, ...]) -> str:
+    """A shape, with what () means where it appears."""
+    return "() (a single number: shape ())" if not shape else shape_text(shape)
 
 
 def headline(layer: LayerTrace) -> str:
-    k = layer.inputs_shape[0] if len(layer.inputs_shape) == 2 else 1
-    m = layer.weights_shape[0] if len(layer.weights_shape) == 2 else 1
-    what = {
-        NEURON: "one sample through a single neuron",
-        LAYER: f"one sample through a layer of {plural(m, 'neuron')}",
-        BATCH: f"a batch of {plural(k, 'sample')} through a layer of {plural(m, 'neuron')}",
-        BATCH_NEURON: f"a batch of {plural(k, 'sample')} through a single neuron",
-    }[layer.stage]
+    k, m = layer.samples, layer.neurons
+    samples = "one sample (a row vector)" if k == 1 else f"a batch of {plural(k, 'sample')}"
+    what = layer.stage.headline.format(samples=samples, neurons=plural(m, "neuron"))
     return f"Layer {layer.number}: {what}"
 
 
 def row_label(layer: LayerTrace, r: int) -> str:
-    return f"sample {r + 1}" if layer.left == "inputs" else f"neuron {r + 1}"
+    return f"{layer.stage.rows} {r + 1}" if layer.stage.rows else "neuron"
 
 
 def column_label(layer: LayerTrace, c: int) -> str:
-    return {BATCH: f"neuron {c + 1}", BATCH_NEURON: "neuron"}.get(layer.stage, "inputs")
+    if layer.stage.columns:
+        return f"{layer.stage.columns} {c + 1}"
+    return "inputs" if layer.stage.right == "inputs" else "neuron"
+
+
+def cell_label(layer: LayerTrace, r: int, c: int) -> str:
+    """A product cell by what it pairs: ``sample 2 · neuron 3``."""
+    return f"{row_label(layer, r)} · {column_label(layer, c)}"
+
+
+def cell_pairs(layer: LayerTrace, r: int, c: int) -> str:
+    """What a product cell's dot product pairs, in the operands' words."""
+    if layer.stage.name == "batch":
+        if layer.samples == 1 and layer.neurons == 1:
+            return "the row vector inputs · the column vector weightsᵀ"
+        return f"row {r + 1} of inputs · column {c + 1} of weightsᵀ"
+    if layer.stage.left == "weights":
+        return "its weights · the inputs"
+    return "its inputs · the neuron's weights"
+
+
+def _inputs_words(layer: LayerTrace) -> str:
+    x, n = layer.inputs.shape, layer.features
+    source = "" if layer.number == 1 else f" (the outputs of layer {layer.number - 1})"
+    if len(x) == 1:
+        return f"inputs {shape_text(x)}{source}: one sample with {plural(n, 'feature')}."
+    if x[0] == 1:
+        return (f"inputs {shape_text(x)}{source}: a row vector, one sample with "
+                f"{plural(n, 'feature')}.")
+    return f"inputs {shape_text(x)}{source}: {plural(x[0], 'sample')}, {plural(n, 'feature')} each."
+
+
+def _parameters_words(layer: LayerTrace) -> list[str]:
+    w, n = layer.weights.shape, layer.features
+    one_per = "one per input feature" if layer.number == 1 else f"one per output of layer {layer.number - 1}"
+    if len(w) == 2:
+        neurons = (f"one neuron, a row of {plural(n, 'weight')}" if w[0] == 1 else
+                   f"{plural(w[0], 'neuron')}, one row each, {plural(n, 'weight')} per neuron")
+        words = [f"weights {shape_text(w)}: {neurons} ({one_per})."]
+    else:
+        words = [f"weights {shape_text(w)}: a single neuron, one weight per input feature."]
+    if layer.biases is None:
+        words.append("no biases: the Biases field is empty, so nothing is added to the dot products.")
+    elif layer.biases.ndim == 1:
+        words.append(f"biases {shape_text(layer.biases.shape)}: one bias per neuron.")
+    else:
+        words.append("bias () (a single number: shape ()): the neuron's one bias.")
+    return words
+
+
+def _transpose_words(layer: LayerTrace) -> list[str]:
+    x, w = layer.inputs.shape, layer.weights.shape
+    n, m = layer.features, w[0]
+    fits = f"{n} = {n}, the shapes fit"
+    if m == 1:
+        rule_result = (f"{fits}; the result has shape {shape_text((x[0], 1))}"
+                       + (": one number, the dot product of the two vectors." if x[0] == 1 else
+                          ", one row per sample."))
+        turn = ("Transposing turns the row vector weights (1, n) into a column vector weightsᵀ "
+                f"{shape_text((n, 1))}: its {plural(n, 'weight')} stand in one column.")
+    else:
+        rule_result = (f"{fits}; the result has shape {shape_text((x[0], m))}, one row per sample and "
+                       "one column per neuron.")
+        turn = ("Each row of weights holds one neuron's weights, but the product needs each neuron as "
+                "a column. Transposing turns rows into columns: row j of weights becomes column j of "
+                "weightsᵀ.")
+    mismatch = (f"{n} ≠ {m}, the shapes do not fit." if n != m else
+                f"{n} = {m}: the shapes would fit, but only because weights is square; the product would "
+                "pair each sample with a column of weights, one weight from every neuron, which is not "
+                "what a neuron computes.")
+    return ["The matrix product pairs every row of the left matrix with every column of the right one, "
+            "so the second dimension of the left matrix must equal the first dimension of the right one.",
+            f"inputs {shape_text(x)} · weights {shape_text(w)}: {mismatch}",
+            turn,
+            f"inputs {shape_text(x)} · weightsᵀ {shape_text((n, m))}: {rule_result}"]
 
 
 def steps(layer: LayerTrace) -> list[Step]:
-    x, w, b = layer.inputs_shape, layer.weights_shape, layer.biases_shape
-    n = x[-1]
-    source = "" if layer.number == 1 else f" (the outputs of layer {layer.number - 1})"
-    out = []
-    if len(x) == 2:
-        shapes = [f"inputs {shape_text(x)}{source}: {plural(x[0], 'sample')}, "
-                  f"{plural(n, 'feature')} each."]
-    else:
-        shapes = [f"inputs {shape_text(x)}{source}: one sample with {plural(n, 'feature')}."]
-    if len(w) == 2:
-        shapes.append(f"weights {shape_text(w)}: {plural(w[0], 'neuron')}, one row each, "
-                      f"{plural(n, 'weight')} per neuron (one per input feature).")
-        shapes.append(f"biases {shape_text(b)}: one bias per neuron.")
-    else:
-        shapes.append(f"weights {shape_text(w)}: a single neuron, one weight per input feature.")
-        shapes.append("bias: one number, the neuron's bias.")
-    out.append(Step("shapes", "Shapes", shapes))
-
+    stage = layer.stage
     rows, columns = layer.grid_shape
-    if layer.stage == BATCH:
-        m = w[0]
-        why = ["The matrix product pairs every row of the left matrix with every column of the "
-               "right one, so the second dimension of the left matrix must equal the first "
-               "dimension of the right one.",
-               f"inputs {shape_text(x)} · weights {shape_text(w)}: "
-               + (f"{n} ≠ {m}, the shapes do not fit." if n != m else
-                  f"{n} = {m}: the shapes would fit, but only because weights is square; the "
-                  "product would pair each sample with a column of weights, one weight from "
-                  "every neuron, which is not what a neuron computes."),
-               "Each row of weights holds one neuron's weights, but the product needs each "
-               "neuron as a column. Transposing turns rows into columns: row j of weights "
-               "becomes column j of weightsᵀ.",
-               f"inputs {shape_text(x)} · weightsᵀ {shape_text((n, m))}: {n} = {n}, the shapes "
-               f"fit; the result has shape {shape_text((x[0], m))}, one row per sample and one "
-               f"column per neuron."]
-        out.append(Step("transpose", "Why the weights are transposed", why))
-        out.append(Step("product", "The matrix product: np.dot(inputs, np.array(weights).T)",
-                        [f"Each of the {rows * columns} cells is the dot product of one sample "
-                         "(a row of inputs) with one neuron's weights (a column of weightsᵀ). "
-                         "Select a cell to see its terms."]))
-        out.append(Step("biases", "Add the biases: + biases",
-                        ["The bias vector is added to every row: bias j goes to column j, so "
-                         "every sample gets neuron j's bias."]))
-    elif layer.stage == LAYER:
-        out.append(Step("product", "The dot products: np.dot(weights, inputs)",
-                        [f"With one sample no transposition is needed: np.dot takes each row of "
-                         f"weights (one neuron) and dots it with the inputs, giving "
-                         f"{plural(rows, 'dot product')}, one per neuron. Select one to see "
-                         "its terms."]))
-        out.append(Step("biases", "Add the biases: + biases",
-                        ["Vector addition, element by element: neuron i's bias is added to "
-                         "neuron i's dot product."]))
-    elif layer.stage == NEURON:
-        out.append(Step("product", "The dot product: np.dot(weights, inputs)",
-                        ["Each input is multiplied by its weight, and the products are summed."]))
-        out.append(Step("biases", "Add the bias: + bias", ["The bias shifts the sum up or down."]))
+    count = rows * columns
+    out = [Step("shapes", "Shapes", (_inputs_words(layer), *_parameters_words(layer)))]
+    if stage.name == "batch":
+        out.append(Step("transpose", "Why the weights are transposed", tuple(_transpose_words(layer))))
+    cells = "one cell" if count == 1 else plural(count, "cell")
+    product = stage.product_words.format(count=plural(count, "dot product"), cells=cells)
+    if count == 1 and stage.name == "batch":
+        product = ("The one cell is the dot product of the row vector inputs with the column vector "
+                   "weightsᵀ: a matrix product of shapes (1, n) and (n, 1) gives a (1, 1) matrix.")
+    hint = "Select a cell to see its terms." if count > 1 else ""
+    out.append(Step("product", f"{stage.product_title}: {stage.expression(with_biases=False)}",
+                    (product,), hint))
+    if layer.biases is None:
+        out.append(Step("biases", "No biases", ("The Biases field is empty, so the outputs are the dot "
+                                                "products themselves, as in np.dot(a, b) with no bias.",)))
     else:
-        out.append(Step("product", "The dot products: np.dot(inputs, weights)",
-                        [f"Each sample (a row of inputs) is dotted with the neuron's weights, "
-                         f"giving {plural(rows, 'dot product')}, one per sample. Select one to "
-                         "see its terms."]))
-        out.append(Step("biases", "Add the bias: + bias",
-                        ["The neuron's one bias is added to every sample's dot product."]))
-    shape = shape_text(layer.outputs_shape)
-    what = {NEURON: "the neuron's output", LAYER: "one output per neuron",
-            BATCH: "one row per sample, one column per neuron",
-            BATCH_NEURON: "one output per sample"}[layer.stage]
-    out.append(Step("outputs", "Outputs", [f"Shape {shape}: {what}."]))
+        out.append(Step("biases", f"Add the {stage.bias}: + {stage.bias}", (stage.bias_words,)))
+    out.append(Step("outputs", "Outputs", (f"Shape {shape_words(layer.outputs_shape)}: "
+                                           f"{stage.outputs_words}.",)))
     return out
+
+
+def exact_note(value) -> str:
+    """Why a number in a sentence is not the float's every digit."""
+    return (f"Shown to {PRECISION} decimals, as NumPy prints arrays; the float itself is "
+            f"{fmt(value, full=True)}.")
+
+
+def engine_note(trace: Trace, where: str = "browser") -> str:
+    """Which engine computed the numbers shown. ``where``: "browser", "build" or "terminal"."""
+    if where == "build":
+        return ("Computed when this page was built, by the same pycore code and its pure-Python loops; "
+                "Python in your browser takes over once it has loaded.")
+    place = " in your browser" if where == "browser" else ""
+    if trace.engine == "numpy":
+        return (f"Computed{place} by NumPy {trace.numpy_version}, checked against the pure-Python loops "
+                f"on {plural(trace.checked_cells, 'cell')}.")
+    why = {"chosen": "as asked: --no-numpy" if where == "terminal" else "as asked",
+           "missing": "NumPy is not installed" if where == "terminal" else "NumPy is not loaded"}
+    reason = why.get(trace.engine_reason)
+    return f"Computed{place} by the pure-Python loops" + (f" ({reason})." if reason else ".")

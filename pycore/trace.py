@@ -1,28 +1,21 @@
-"""The trace: plain data holding every step the page shows. No printing, no HTML.
+"""The trace: plain data holding the facts of every step. No printing, no HTML.
 
-A layer's matrix product is kept in one uniform form, whatever the stage:
-``np.dot(left, right)``, where cell (r, c) of the product is the dot product of
-row r of ``left`` with column c of ``right``. Which array is left and which is
-right follows the textbook: ``np.dot(weights, inputs)`` for one sample,
-``np.dot(inputs, np.array(weights).T)`` for a batch.
+A layer's trace holds what was given (inputs, weights, biases) and what was
+computed (the dot products and the outputs, in NumPy's shapes). Everything a
+picture needs besides, such as the rows of the left operand of ``np.dot`` or the
+transposed weights, is derived from those facts by a method, never stored.
+
+The product is seen in one uniform way, whatever the stage: a grid where cell
+(r, c) is the dot product of row r of ``np.dot``'s left operand with column c of
+its right one (the stage table says which operand is which).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
-# The textbook's stages, named by the shapes of inputs and weights.
-NEURON = "neuron"  # inputs (n,), weights (n,), bias ()      -> ()
-LAYER = "layer"  # inputs (n,), weights (m, n), biases (m,) -> (m,)
-BATCH = "batch"  # inputs (k, n), weights (m, n), biases (m,) -> (k, m)
-BATCH_NEURON = "batch_neuron"  # inputs (k, n), weights (n,), bias () -> (k,)
-
-EXPRESSIONS = {
-    NEURON: "np.dot(weights, inputs) + bias",
-    LAYER: "np.dot(weights, inputs) + biases",
-    BATCH: "np.dot(inputs, np.array(weights).T) + biases",
-    BATCH_NEURON: "np.dot(inputs, weights) + bias",
-}
+from .parse import Array
+from .stages import STAGES, Stage
 
 
 @dataclass(frozen=True)
@@ -31,72 +24,148 @@ class Cell:
 
     row: int
     column: int
-    terms: list[tuple[float, float]]  # (left value, right value) pairs
+    sample: int  # which sample (0 when there is one)
+    neuron: int  # which neuron (0 when there is one)
+    terms: tuple[tuple[float, float], ...]  # (input, weight) pairs, as the seed writes them
     dot: float
-    bias: float
+    bias: float | None  # None: the layer has no biases
     output: float
 
 
-@dataclass
+def grid(values) -> list[list]:
+    """Values of 0, 1 or 2 dimensions as rows: a number is one cell, a vector one row."""
+    if not isinstance(values, list):
+        return [[values]]
+    return values if values and isinstance(values[0], list) else [values]
+
+
+@dataclass(frozen=True, kw_only=True)
 class LayerTrace:
     number: int  # 1-based, as the page labels layers
-    stage: str
-    inputs: object
-    inputs_shape: tuple[int, ...]
-    weights: object
-    weights_shape: tuple[int, ...]
-    biases: object
-    biases_shape: tuple[int, ...]
-    left: str  # the left operand of np.dot, by name
-    right: str  # the right operand of np.dot, by name
-    left_rows: list[list]  # rows of the left operand
-    right_columns: list[list]  # columns of the right operand, each as a list
-    transposed: list[list] | None  # weights.T, for a batch only
-    product: list[list]  # the dot products, len(left_rows) x len(right_columns)
-    bias_grid: list[list]  # the biases, broadcast to the product's shape
-    output_grid: list[list]  # product + bias_grid
-    outputs: object  # the outputs in NumPy's shape
-    outputs_shape: tuple[int, ...]
+    stage_name: str
+    inputs: Array
+    weights: Array
+    biases: Array | None  # None: the Biases field is empty, nothing is added
+    dots: object  # np.dot(...) before the biases, in the outputs' shape
+    outputs: object  # in NumPy's shape: a number, a vector or a matrix
+
+    @property
+    def stage(self) -> Stage:
+        return STAGES[self.stage_name]
+
+    @property
+    def outputs_shape(self) -> tuple[int, ...]:
+        return _shape(self.outputs)
+
+    @property
+    def samples(self) -> int:
+        return self.inputs.shape[0] if self.inputs.ndim == 2 else 1
+
+    @property
+    def neurons(self) -> int:
+        return self.weights.shape[0] if self.weights.ndim == 2 else 1
+
+    @property
+    def features(self) -> int:
+        return self.inputs.shape[-1]
 
     @property
     def expression(self) -> str:
-        return EXPRESSIONS[self.stage]
+        return self.stage.expression(with_biases=self.biases is not None)
 
-    @property
-    def needs_transpose(self) -> bool:
-        return self.stage == BATCH
-
+    # -- views derived from the facts -----------------------------------------------
     @property
     def grid_shape(self) -> tuple[int, int]:
-        return len(self.left_rows), len(self.right_columns)
+        """Rows and columns of the product grid: np.dot's left rows by its right columns."""
+        rows = self.samples if self.stage.rows == "sample" else self.neurons if self.stage.rows else 1
+        columns = self.neurons if self.stage.columns == "neuron" else 1
+        return rows, columns
 
-    def shaped(self, grid: list[list]):
-        """A grid in the outputs' own shape: a single column reads as a vector, a
-        single cell as a number."""
-        if len(self.outputs_shape) == 2:
-            return grid
+    def sample_neuron(self, row: int, column: int) -> tuple[int, int]:
+        """Which sample and which neuron product cell (row, column) belongs to."""
+        stage = self.stage
+        sample = row if stage.rows == "sample" else 0
+        neuron = column if stage.columns == "neuron" else row if stage.rows == "neuron" else 0
+        return sample, neuron
+
+    def sample_values(self, sample: int) -> list:
+        return self.inputs.values[sample] if self.inputs.ndim == 2 else self.inputs.values
+
+    def neuron_weights(self, neuron: int) -> list:
+        return self.weights.values[neuron] if self.weights.ndim == 2 else self.weights.values
+
+    def neuron_bias(self, neuron: int):
+        if self.biases is None:
+            return None
+        return self.biases.values[neuron] if self.biases.ndim == 1 else self.biases.values
+
+    def left_rows(self) -> list[list]:
+        """The rows of np.dot's left operand, as the product grid pairs them."""
+        rows = self.grid_shape[0]
+        if self.stage.left == "inputs":
+            return [self.sample_values(r) for r in range(rows)]
+        return [self.neuron_weights(r) for r in range(rows)]
+
+    def right_columns(self) -> list[list]:
+        """The columns of np.dot's right operand (for a batch: the columns of weightsᵀ)."""
+        columns = self.grid_shape[1]
+        if self.stage.right == "inputs":
+            return [self.sample_values(0)]
+        return [self.neuron_weights(c) for c in range(columns)]
+
+    def transposed(self) -> list[list]:
+        """weightsᵀ: row i of weights is column i of the result."""
+        return [list(column) for column in zip(*self.weights.values)]
+
+    def as_grid(self, values) -> list[list]:
+        """Values in the outputs' shape (dots, outputs) as the product grid's rows and columns."""
+        if self.stage.rows and not self.stage.columns:  # one column: a neuron or a sample per row
+            return [[v] for v in values]
+        return grid(values)
+
+    def bias_grid(self) -> list[list] | None:
+        """The biases, broadcast to the product grid's shape (as NumPy adds them)."""
+        if self.biases is None:
+            return None
+        rows, columns = self.grid_shape
+        return [[self.neuron_bias(self.sample_neuron(r, c)[1]) for c in range(columns)] for r in range(rows)]
+
+    def broadcast_biases(self):
+        """The biases as they are added, in the outputs' shape."""
+        if self.biases is None:
+            return None
+        cells = self.bias_grid()
         if not self.outputs_shape:
-            return grid[0][0]
-        return [row[0] for row in grid]
+            return cells[0][0]
+        return [row[0] for row in cells] if len(self.outputs_shape) == 1 else cells
 
     def cell(self, row: int, column: int) -> Cell:
-        """The dot product behind one output, built on demand (large layers hold
-        rows*columns*features terms, too many to store)."""
-        terms = list(zip(self.left_rows[row], self.right_columns[column]))
-        return Cell(row, column, terms, self.product[row][column],
-                    self.bias_grid[row][column], self.output_grid[row][column])
+        """The dot product behind one output, built on demand (a large layer has
+        samples * neurons * features terms: too many to store)."""
+        sample, neuron = self.sample_neuron(row, column)
+        dots, outputs = self.as_grid(self.dots), self.as_grid(self.outputs)
+        terms = tuple(zip(self.sample_values(sample), self.neuron_weights(neuron)))
+        return Cell(row, column, sample, neuron, terms, dots[row][column], self.neuron_bias(neuron),
+                    outputs[row][column])
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        data["expression"] = self.expression
-        data["needs_transpose"] = self.needs_transpose
-        return data
+        return {"number": self.number, "stage": self.stage_name, "expression": self.expression,
+                "inputs": self.inputs.to_dict(), "weights": self.weights.to_dict(),
+                "biases": self.biases.to_dict() if self.biases else None,
+                "dots": self.dots, "outputs": self.outputs, "outputs_shape": list(self.outputs_shape)}
 
 
-@dataclass
+def _shape(values) -> tuple[int, ...]:
+    if not isinstance(values, list):
+        return ()
+    return (len(values),) + _shape(values[0])
+
+
+@dataclass(frozen=True, kw_only=True)
 class Trace:
-    layers: list[LayerTrace]
+    layers: tuple[LayerTrace, ...]
     engine: str  # "numpy" or "python": which one computed the outputs shown
+    engine_reason: str = ""  # for "python": "chosen" (asked for the loops) or "missing" (no NumPy)
     numpy_version: str | None = None
     checked_cells: int = 0  # cells where the other engine was run and agreed
 
@@ -109,11 +178,7 @@ class Trace:
         return self.layers[-1].outputs_shape
 
     def to_dict(self) -> dict:
-        return {
-            "engine": self.engine,
-            "numpy_version": self.numpy_version,
-            "checked_cells": self.checked_cells,
-            "layers": [layer.to_dict() for layer in self.layers],
-            "outputs": self.outputs,
-            "outputs_shape": list(self.outputs_shape),
-        }
+        return {"engine": self.engine, "engine_reason": self.engine_reason,
+                "numpy_version": self.numpy_version, "checked_cells": self.checked_cells,
+                "layers": [layer.to_dict() for layer in self.layers],
+                "outputs": self.outputs, "outputs_shape": list(self.outputs_shape)}

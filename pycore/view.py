@@ -4,13 +4,15 @@ pre-render and the live page, so the first paint and the live result agree."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import programs, render_html
 from .dense import forward
 from .errors import InputError
-from .fields import key, label
-from .layer import read
+from .examples import new_layer
+from .parse import read_fields
 from .state import State
+from .steps import engine_note
 from .trace import Trace
 
 
@@ -22,36 +24,35 @@ class View:
     code_loops: str = ""  # plain text for a <pre>
     code_numpy: str = ""
     engine: str = ""  # plain text: which engine computed the numbers
-    errors: dict[str, str] = field(default_factory=dict)  # field key -> message (plain text)
+    errors: dict[str, str] = field(default_factory=dict)  # field key -> message beside it (plain text)
 
 
-def field_keys(state: State) -> dict[str, str]:
-    """Each field's label (as errors name it) -> its key (as the page and the link name it)."""
-    keys = {label("inputs"): "inputs"}
-    for number in range(1, len(state.layers) + 1):
-        for kind in ("weights", "biases"):
-            keys[label(kind, number)] = key(kind, number)
-    return keys
+def complete(state: State) -> State:
+    """The state with every newly added layer (None) given its starting fields."""
+    layers = []
+    for number, layer in enumerate(state.layers, start=1):
+        if layer is None:
+            previous = layers[-1]["weights"] if layers else ""
+            layer = new_layer(previous, number)
+        layers.append(layer)
+    return State(state.inputs, layers, state.hide, state.step)
 
 
 def view(state: State, selected: dict[int, tuple[int, int]] | None = None, *,
-         use_numpy: bool | None = None, prerendered: bool = False) -> View:
-    inputs, layers, errors = read(state.inputs, state.layers)  # every field's own mistakes
-    if not errors:
-        try:
-            trace = forward(inputs, layers, use_numpy=use_numpy)
-        except InputError as error:  # or the one field whose shape does not fit
-            errors = [error]
+         use_numpy: bool | None = None, where: str = "browser") -> View:
+    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), use_numpy)
     if errors:
-        keys = field_keys(state)
-        return View(errors={keys.get(error.field, "inputs"): error_text(error) for error in errors})
+        return View(errors={error.key: error.beside for error in errors})
     return View(trace, render_html.render(trace, selected), render_html.outputs_table(trace),
-                programs.loops_program(trace), programs.numpy_program(trace),
-                render_html.engine_note(trace, prerendered))
+                programs.loops_program(trace), programs.numpy_program(trace), engine_note(trace, where))
 
 
-def error_text(error: InputError) -> str:
-    """The message beside a field: the field is already named by its label."""
-    where = f"Line {error.line}, column {error.column}: " if error.line else ""
-    reason = error.reason[0].upper() + error.reason[1:]
-    return where + reason
+@lru_cache(maxsize=2)  # a cell selected, a step played: the same fields are not computed again
+def _compute(inputs: str, layers: tuple[tuple[str, str], ...], use_numpy: bool | None):
+    parsed_inputs, parsed_layers, errors = read_fields(inputs, list(layers))  # every field's own mistakes
+    if errors:
+        return None, tuple(errors)
+    try:
+        return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy), ()
+    except InputError as error:  # or the one field whose shape does not fit
+        return None, (error,)

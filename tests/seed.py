@@ -13,7 +13,7 @@ STAGES = {
     "single neuron, 4 inputs": (INPUTS_4, [("[0.2, 0.8, -0.5, 1.0]", "2.0")], 4.8),
     "layer of 3 neurons": (INPUTS_4, [(WEIGHTS_3x4, BIASES_3)], [4.8, 1.21, 2.385]),
     "dot product": ("[1, 2, 3]", [("[2, 3, 4]", "0")], 20),
-    "row times column vector": ("[[1, 2, 3]]", [("[[2, 3, 4]]", "[0]")], [[20]]),
+    "row times column vector": ("[[1, 2, 3]]", [("[[2, 3, 4]]", "")], [[20]]),
     "batch": (BATCH, [(WEIGHTS_3x4, BIASES_3)],
               [[4.8, 1.21, 2.385], [8.9, -1.81, 0.2], [1.41, 1.051, 0.026]]),
     "two layers": (BATCH, [(WEIGHTS_3x4, BIASES_3), (WEIGHTS2, BIASES2)],

@@ -1,6 +1,7 @@
-"""python -m pycore: the steps in a terminal, JSON, and exit status 2 for bad input."""
+"""python3 -m pycore: the steps in a terminal, JSON, and exit status 2 for bad input."""
 
 import json
+import re
 import subprocess
 import sys
 
@@ -8,16 +9,19 @@ from helpers import ROOT, close
 from seed import BATCH, BIASES2, BIASES_3, STAGES, WEIGHTS2, WEIGHTS_3x4
 
 
-def run(*args):
+def run(*args, env=None):
     return subprocess.run([sys.executable, "-m", "pycore", *args], capture_output=True, text=True,
-                          cwd=ROOT)
+                          cwd=ROOT, env=env)
 
 
 def test_steps_in_the_terminal():
     done = run("--inputs", BATCH, "--weights", WEIGHTS_3x4, "--biases", BIASES_3)
     assert done.returncode == 0 and done.stderr == ""
     assert "Why the weights are transposed" in done.stdout
-    assert "[1.41 1.051 0.026]]" in done.stdout
+    assert "[ 1.41   1.051  0.026]]" in done.stdout
+    # the product step's explanation is in the terminal too (its page-only hint is not)
+    assert "Each of the 9 cells is the dot product of one sample" in done.stdout
+    assert "Select" not in done.stdout
 
 
 def test_json_outputs_of_the_last_layer():
@@ -37,6 +41,21 @@ def test_bad_input_exit_2_names_the_field():
     assert "Traceback" not in done.stderr
 
 
+def test_every_fields_mistake_is_reported_as_the_page_does():
+    done = run("--inputs", "[1, 2, x]", "--weights", "[1, 2", "--biases", "y",
+               "--weights", "[[1]]", "--biases", "[1, ]]")
+    assert done.returncode == 2
+    lines = done.stderr.strip().splitlines()
+    assert [re.match(r"error: (.+?)(?: \(line \d+, column \d+\))?: ", line).group(1) for line in lines] == \
+        ["Inputs", "Weights", "Biases", "Biases (layer 2)"]
+
+
+def test_no_numpy_says_the_loops_were_chosen():
+    done = run("--inputs", BATCH, "--weights", WEIGHTS_3x4, "--biases", BIASES_3, "--no-numpy")
+    assert "pure-Python loops (as asked: --no-numpy)" in done.stdout
+    assert "not installed" not in done.stdout
+
+
 def test_unpaired_layers_are_a_usage_error():
     done = run("--inputs", BATCH, "--weights", WEIGHTS_3x4, "--biases", BIASES_3, "--weights", WEIGHTS2)
     assert done.returncode == 2 and "--biases" in done.stderr
@@ -44,4 +63,4 @@ def test_unpaired_layers_are_a_usage_error():
 
 def test_help_shows_an_example_from_the_textbook():
     done = run("--help")
-    assert done.returncode == 0 and "[-1.5, 2.7, 3.3, -0.8]" in done.stdout
+    assert done.returncode == 0 and "[-1.5, 2.7, 3.3, -0.8]" in done.stdout and "python3" in done.stdout

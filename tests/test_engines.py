@@ -37,7 +37,7 @@ def test_loops_and_numpy_agree(fields):
     loops = compute(inputs, [(weights, biases)], use_numpy=False)
     numpy = compute(inputs, [(weights, biases)], use_numpy=True)
     assert numpy.checked_cells == math.prod(numpy.layers[0].grid_shape)
-    scale = 1e-9 * max(1.0, max(abs(v) for v in _flat(loops.layers[0].left_rows)) ** 2 * 10)
+    scale = 1e-9 * max(1.0, max(abs(v) for v in _flat(loops.layers[0].left_rows())) ** 2 * 10)
     assert close(loops.outputs, numpy.outputs, rel=1e-9, abs_=scale)
     assert loops.outputs_shape == numpy.outputs_shape
 
@@ -84,3 +84,12 @@ def test_pycore_computes_without_numpy():
     for name, (engine, outputs, expected) in result.items():
         assert engine == "python", name
         assert close(outputs, expected), name
+
+
+def test_integers_beyond_int64_are_computed_exactly_by_numpy_too():
+    # NumPy's int64 would wrap around; pycore hands NumPy Python's own integers
+    big = "[2147483648, 2147483648, 2147483648]"
+    numpy = compute(big, [(big, "0")], use_numpy=True)
+    assert numpy.outputs == compute(big, [(big, "0")], use_numpy=False).outputs == 13835058055282163712
+    batch = compute(f"[{big}, [1, 2, 3]]", [(f"[{big}]", "[5]")], use_numpy=True)
+    assert batch.outputs == [[13835058055282163717], [12884901893]]

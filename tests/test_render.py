@@ -1,15 +1,20 @@
-"""The renderers: pure functions of the trace, each showing the same steps."""
+"""The renderers: pure functions of the trace, each showing the same steps in the same words."""
 
 import html
 import json
 import re
 from html.parser import HTMLParser
 
+import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from seed import STAGES
 
 from pycore import compute, render_html, render_json, render_text
-from pycore.numfmt import fmt
+from pycore.examples import EXAMPLES
+from pycore.numfmt import fmt, format_array
+from pycore.steps import engine_note, steps
 
 
 def trace_of(name, **kwargs):
@@ -17,18 +22,60 @@ def trace_of(name, **kwargs):
     return compute(inputs, layers, **kwargs)
 
 
-@pytest.mark.parametrize("x, shown", [
-    (2.3850000000000002, "2.385"), (0.5031, "0.5031"), (-1.04185, "-1.04185"),
-    (1.2099999999999997, "1.21"), (20, "20"), (2.0, "2.0"), (0.123456789, "0.12345679"),
-    (-0.0, "0.0"), (1e-12, "1e-12"), (123456789.123456789, "123456789.12345679"),
+# -- numbers, as NumPy itself prints them -------------------------------------------------
+
+floats = st.one_of(
+    st.floats(-1e6, 1e6, allow_nan=False),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.0, -0.0, 1.0, 2.5, 0.1, 1e-5, 1e8, 123456789.123456789, 2.3850000000000002]),
+    st.integers(-12, 12).map(lambda e: 1.5 * 10.0 ** e),
+)
+ints = st.integers(-(2**62), 2**62)
+
+
+@st.composite
+def arrays(draw):
+    number = draw(st.sampled_from([floats, ints, st.integers(-1000, 1000)]))
+    if draw(st.booleans()):
+        return draw(st.lists(number, min_size=1, max_size=8))
+    rows, columns = draw(st.integers(1, 5)), draw(st.integers(1, 5))
+    return draw(st.lists(st.lists(number, min_size=columns, max_size=columns), min_size=rows, max_size=rows))
+
+
+@settings(max_examples=600, deadline=None)
+@given(arrays())
+def test_arrays_print_exactly_as_numpy_prints_them(values):
+    expected = np.array2string(np.array(values), max_line_width=10**9)
+    assert format_array(values).text() == expected
+
+
+@pytest.mark.parametrize("values", [
+    [[float(i * 40 + j) for j in range(40)] for i in range(40)],  # summarised, and scientific
+    list(range(2000)),
+    [1e-5, 1.0, 2.5],  # NumPy: [1.0e-05 1.0e+00 2.5e+00]
+    [2**70, -1],  # beyond int64: exact Python integers
 ])
-def test_numbers_as_numpy_prints_them(x, shown):
+def test_summarised_and_scientific_arrays_as_numpy_prints_them(values):
+    assert format_array(values).text() == np.array2string(np.array(values), max_line_width=10**9)
+
+
+def test_a_single_number_prints_every_digit_as_numpy_does():
+    assert format_array(1.2099999999999997).text() == str(np.float64(1.2099999999999997))
+    assert format_array(20).text() == "20"
+
+
+@pytest.mark.parametrize("x, shown", [
+    (2.3850000000000002, "2.385"), (0.5031, "0.5031"), (1.2099999999999997, "1.21"), (20, "20"),
+    (2.0, "2.0"), (0.123456789, "0.12345679"), (-0.0, "0.0"), (1e-12, "1e-12"),
+])
+def test_numbers_in_sentences_are_rounded_as_numpy_rounds_arrays(x, shown):
     assert fmt(x) == shown
+    if not isinstance(x, int):
+        assert float(shown) == float(np.format_float_positional(x, precision=8, unique=True, trim="-")) \
+            or abs(x) < 1e-8
 
 
-def test_full_precision_on_request():
-    assert fmt(2.3850000000000002, full=True) == "2.3850000000000002"
-
+# -- the HTML ---------------------------------------------------------------------------------
 
 class _Collect(HTMLParser):
     def __init__(self):
@@ -49,11 +96,15 @@ def parsed(fragment):
     return collector
 
 
+def page_text(fragment: str) -> str:
+    return " ".join(" ".join(parsed(fragment).text).split())
+
+
 def test_html_has_every_step_in_order():
     fragment = render_html.render(trace_of("batch"))
     order = [m.group(1) for m in re.finditer(r'class="step step-(\w+)"', fragment)]
     assert order == ["shapes", "transpose", "product", "biases", "outputs"]
-    text = " ".join(parsed(fragment).text)
+    text = page_text(fragment)
     for words in ["(3, 4)", "weightsᵀ", "4 ≠ 3", "4 = 4", "1.051"]:
         assert words in text
 
@@ -75,6 +126,8 @@ def test_html_selected_cell_shows_terms_and_highlights_row_and_column():
     assert re.search(r'class="result selected hl-row hl-col"><button[^>]*data-row="1" data-col="2"', fragment)
     assert fragment.count('class="left hl"') == 4  # row 2 of inputs: its 4 values
     assert fragment.count('class="right hue-2 hl"') == 4  # column 3 of weights.T
+    # one Tab stop: the selected cell
+    assert fragment.count('tabindex="0"') == 1 and fragment.count('tabindex="-1"') == 8
 
 
 def test_html_dot_detail_tells_the_exact_float_when_it_differs_from_the_shown_one():
@@ -90,39 +143,71 @@ def test_html_tables_have_header_cells():
     assert '<th scope="col" class="hue-2">neuron 3</th>' in fragment
 
 
-def test_html_escapes_everything_and_has_no_script():
+HOSTILE = "<img src=x onerror=alert(1)>\"'&<script>alert(2)</script>"
+
+
+def test_html_escapes_every_text_it_is_given():
+    from pycore.examples import Example
+    from pycore.state import State, layer_state
+    editors = (render_html.field_editor("inputs", 1, HOSTILE)
+               + render_html.layers_fields([layer_state(weights=HOSTILE, biases=HOSTILE)]))
+    nav = render_html.examples_nav([Example(HOSTILE, HOSTILE, State(HOSTILE))])
+    for fragment in (editors, nav):
+        collected = parsed(fragment)
+        assert "script" not in collected.tags and "img" not in collected.tags
+        assert not [name for name, _ in collected.attrs if name.startswith("on") or name == "style"]
+    assert HOSTILE in html.unescape(editors) and HOSTILE in html.unescape(nav)  # shown as text, whole
+
+
+def test_html_has_no_script_style_or_handlers():
     fragment = render_html.render(trace_of("two layers")) + render_html.outputs_table(trace_of("batch"))
     collected = parsed(fragment)
     assert "script" not in collected.tags and "style" not in collected.tags
     assert not [name for name, _ in collected.attrs if name.startswith("on") or name == "style"]
-    assert render_html.tag("p", render_html.esc("<img src=x onerror=alert(1)>")) == \
-        "<p>&lt;img src=x onerror=alert(1)&gt;</p>"
 
 
 def test_html_summarises_large_arrays_like_numpy():
     n = 40
     matrix = repr([[float(i + j) for j in range(n)] for i in range(n)])
     fragment = render_html.render(compute(matrix, [(matrix, repr([0.0] * n))]))
-    assert "…" in fragment and len(fragment) < 60_000
+    assert "…" in fragment and len(fragment) < 80_000
     assert fragment.count("<button") == 6 * 6  # the first 3 and last 3 of each axis
 
 
 def test_outputs_table():
     fragment = render_html.outputs_table(trace_of("batch"))
-    assert fragment.count("<td") == 9 + 1 and ">0.026<" in fragment
+    assert fragment.count("<td") == 9 + 1 and "0.026" in fragment
 
 
-def test_engine_note_says_which_engine():
-    assert "NumPy" in render_html.engine_note(trace_of("batch", use_numpy=True))
-    assert "pure-Python" in render_html.engine_note(trace_of("batch", use_numpy=False))
+def test_one_format_per_array_in_the_page():
+    # NumPy writes [2.0, 3.0, 0.5] as [2.  3.  0.5]: each number in the array's one format
+    fragment = render_html.render(trace_of("batch"))
+    biases = re.search(r'<table class="matrix vector" aria-label="biases">.*?</table>', fragment).group()
+    assert re.findall(r"<td[^>]*>([^<]*)</td>", biases) == ["2. ", "3. ", "0.5"]
 
 
-def test_text_shows_the_same_steps():
-    text = render_text.render(trace_of("batch", use_numpy=False))
-    for words in ["1. Shapes", "2. Why the weights are transposed", "weightsᵀ",
-                  "sample 1 · neuron 1: 1.0×0.2 + 2.0×0.8 + 3.0×-0.5 + 2.5×1.0 = 2.8;  2.8 + 2.0 = 4.8",
-                  "[1.41 1.051 0.026]]", "pure-Python"]:
-        assert words in text
+# -- the same words on the page and in the terminal ------------------------------------------
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.title for e in EXAMPLES])
+def test_the_page_and_the_terminal_say_the_same_sentences(example):
+    trace = compute(example.state.inputs, example.state.layer_texts())
+    page = page_text(render_html.render(trace))
+    terminal = " ".join(render_text.render(trace).split())
+    for layer in trace.layers:
+        for step in steps(layer):
+            assert step.title in page and step.title in terminal
+            for sentence in step.text:
+                assert " ".join(sentence.split()) in page, sentence
+                assert " ".join(sentence.split()) in terminal, sentence
+            if step.hint:
+                assert step.hint in page and step.hint not in terminal
+
+
+def test_engine_notes_say_which_engine_and_why():
+    assert "NumPy" in engine_note(trace_of("batch", use_numpy=True))
+    assert "(NumPy is not loaded)" not in engine_note(trace_of("batch", use_numpy=False))
+    assert "as asked: --no-numpy" in engine_note(trace_of("batch", use_numpy=False), "terminal")
+    assert "pure-Python" in render_text.render(trace_of("batch", use_numpy=False))
 
 
 def test_text_full_precision():
@@ -130,15 +215,29 @@ def test_text_full_precision():
     assert "-1.8099999999999996" in text
 
 
-def test_json_round_trips_the_trace():
+# -- JSON: facts, not copies ------------------------------------------------------------------
+
+def test_json_holds_the_facts_and_the_words():
     data = json.loads(render_json.render(trace_of("two layers")))
     assert [layer["number"] for layer in data["layers"]] == [1, 2]
-    assert data["layers"][0]["expression"] == "np.dot(inputs, np.array(weights).T) + biases"
-    assert data["layers"][0]["transposed"][3] == [1.0, -0.5, 0.87]
+    first = data["layers"][0]
+    assert first["expression"] == "np.dot(inputs, np.array(weights).T) + biases"
+    assert first["weights"]["shape"] == [3, 4] and first["dots"][0][0] == pytest.approx(2.8)
     assert data["outputs"] == data["layers"][1]["outputs"]
-    assert data["layers"][0]["needs_transpose"] is True
-    transpose_step = next(s for s in data["layers"][0]["steps"] if s["key"] == "transpose")
+    assert not {"left_rows", "right_columns", "transposed", "output_grid", "bias_grid"} & set(first)
+    transpose_step = next(s for s in first["steps"] if s["key"] == "transpose")
     assert "4 ≠ 3" in " ".join(transpose_step["text"])
+
+
+def test_json_is_about_the_size_of_its_facts():
+    # no copies of the facts (left rows, transposed weights, broadcast biases, grids)
+    n = 64
+    matrix = repr([[round((i * 7 + j * 3) % 11 / 10, 1) for j in range(n)] for i in range(n)])
+    trace = compute(matrix, [(matrix, repr([0.5] * n))])
+    layer = trace.layers[0]
+    facts = [layer.inputs.values, layer.weights.values, layer.biases.values, layer.dots, layer.outputs,
+             trace.outputs]
+    assert len(render_json.render(trace)) < 1.1 * len(json.dumps(facts))
 
 
 def test_square_weights_still_need_the_transposition_and_the_page_says_why():

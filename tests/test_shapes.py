@@ -14,7 +14,7 @@ def refusal(inputs, layers) -> InputError:
 
 def test_batch_with_too_few_weights_per_neuron():
     error = refusal(BATCH, [("[[1, 2, 3], [4, 5, 6], [7, 8, 9]]", BIASES_3)])
-    assert error.field == "Weights"
+    assert error.key == "weights"
     for words in ["(3, 4)", "(3, 3)", "second dimension of the left matrix",
                   "first dimension of the right one", "transposing",
                   "each neuron needs 4 weights, one per input feature", "has 3"]:
@@ -23,7 +23,7 @@ def test_batch_with_too_few_weights_per_neuron():
 
 def test_one_sample_with_too_many_weights():
     error = refusal(INPUTS_4, [("[[1, 2, 3, 4, 5]]", "[1]")])
-    assert error.field == "Weights"
+    assert error.key == "weights"
     assert "each neuron needs 4 weights, one per input feature" in error.message.lower()
     assert "(1, 5)" in error.message and "(4,)" in error.message
 
@@ -40,43 +40,54 @@ def test_single_neuron_wrong_count():
 ])
 def test_wrong_count_of_biases(biases, words):
     error = refusal(INPUTS_4, [(WEIGHTS_3x4, biases)])
-    assert error.field == "Biases" and words in error.message
+    assert error.key == "biases" and words in error.message
+
+
+def test_a_layer_after_a_single_neuron_says_how_to_chain_one():
+    error = refusal(BATCH, [("[0.2, 0.8, -0.5, 1.0]", "2"), (WEIGHTS2, "[1, 2, 3]")])
+    assert error.key == "weights2" and "[[...]]" in error.message and "one number per sample" in error.message
+
+
+def test_errors_name_the_field_by_its_label_derived_from_its_key():
+    error = refusal(BATCH, [(WEIGHTS_3x4, BIASES_3), (WEIGHTS2, "[1, 2]")])
+    assert error.key == "biases2" and error.label == "Biases (layer 2)"
+    assert error.message.startswith("Biases (layer 2): ")
 
 
 def test_single_neuron_bias_in_brackets():
     error = refusal("[1, 2, 3]", [("[0.2, 0.8, -0.5]", "[2]")])
-    assert error.field == "Biases" and "one plain number" in error.message
+    assert error.key == "biases" and "one plain number" in error.message
 
 
 def test_second_layer_names_its_own_field_and_the_first_layers_outputs():
     error = refusal(BATCH, [(WEIGHTS_3x4, BIASES_3), ("[[1, 2], [3, 4]]", "[1, 2]")])
-    assert error.field == "Weights (layer 2)"
+    assert error.key == "weights2"
     assert "one per output of layer 1" in error.message
     error = refusal(BATCH, [(WEIGHTS_3x4, BIASES_3), (WEIGHTS2, "[1, 2]")])
-    assert error.field == "Biases (layer 2)" and "Biases (layer 2) has 2" in error.message
+    assert error.key == "biases2" and "Biases (layer 2) has 2" in error.message
 
 
 def test_layer_after_a_single_neuron():
     error = refusal(INPUTS_4, [("[0.2, 0.8, -0.5, 1.0]", "2"), (WEIGHTS2, "[1, 2, 3]")])
-    assert error.field == "Weights (layer 2)" and "single neuron" in error.message
+    assert error.key == "weights2" and "single neuron" in error.message
 
 
 def test_scalar_inputs_and_weights():
-    assert refusal("2", [("[1]", "0")]).field == "Inputs"
-    assert refusal("[2]", [("1", "0")]).field == "Weights"
+    assert refusal("2", [("[1]", "0")]).key == "inputs"
+    assert refusal("[2]", [("1", "0")]).key == "weights"
 
 
 def test_half_finished_edit_is_an_input_error_not_a_crash():
     # typing a matrix into Inputs while Weights still holds one neuron's vector is fine...
     trace = compute(BATCH, [("[0.2, 0.8, -0.5, 1.0]", "2")])
-    assert trace.layers[0].stage == "batch_neuron" and len(trace.outputs) == 3
+    assert trace.layers[0].stage_name == "batch_neuron" and len(trace.outputs) == 3
     # ...and a vector of the wrong length is an InputError
-    assert refusal(BATCH, [("[0.2, 0.8, -0.5]", "2")]).field == "Weights"
+    assert refusal(BATCH, [("[0.2, 0.8, -0.5]", "2")]).key == "weights"
 
 
 def test_fields_are_read_top_to_bottom():
-    assert refusal("[1, x]", [("[1, y]", "z")]).field == "Inputs"
-    assert refusal("[1, 2]", [("[1, y]", "z")]).field == "Weights"
+    assert refusal("[1, x]", [("[1, y]", "z")]).key == "inputs"
+    assert refusal("[1, 2]", [("[1, y]", "z")]).key == "weights"
 
 
 def test_outputs_that_overflow_are_refused():

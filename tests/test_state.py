@@ -1,4 +1,4 @@
-"""The URL fragment: one table drives reading and writing; links are untrusted."""
+"""The state: one table drives the link, the JSON form and the editors; links are untrusted."""
 
 import pytest
 from helpers import close
@@ -6,32 +6,62 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pycore import compute
-from pycore.examples import EXAMPLES
-from pycore.state import HIDE_CHOICES, MAX_FRAGMENT, MAX_LAYERS, STEP_CHOICES, State, decode, encode
+from pycore.examples import EXAMPLES, add_layer_problem, new_layer
+from pycore.parse import parse
+from pycore.state import (
+    HIDE_CHOICES,
+    MAX_FRAGMENT,
+    MAX_LAYERS,
+    STEP_CHOICES,
+    State,
+    decode,
+    encode,
+    from_json,
+    layer_state,
+    to_json,
+)
 
 texts = st.text(max_size=40)
+layer_texts = st.builds(lambda w, b: layer_state(weights=w, biases=b), texts, texts)
+states = st.builds(State, texts, st.lists(layer_texts, min_size=1, max_size=MAX_LAYERS),
+                   st.lists(st.sampled_from(HIDE_CHOICES), unique=True).map(
+                       lambda hide: tuple(c for c in HIDE_CHOICES if c in hide)),
+                   st.none() | st.sampled_from(STEP_CHOICES))
 
 
 @settings(max_examples=400, deadline=None)
-@given(texts, st.lists(st.tuples(texts, texts), min_size=1, max_size=MAX_LAYERS),
-       st.lists(st.sampled_from(HIDE_CHOICES), unique=True).map(tuple),
-       st.none() | st.sampled_from(STEP_CHOICES))
-def test_any_field_texts_survive_encode_then_decode_exactly(inputs, layers, hide, step):
-    hide = tuple(choice for choice in HIDE_CHOICES if choice in hide)
-    state = State(inputs, layers, hide, step)
+@given(states)
+def test_any_state_survives_encode_then_decode_exactly(state):
     decoded, problems = decode("#" + encode(state))
     assert problems == []
     assert decoded == state
 
 
+@settings(max_examples=200, deadline=None)
+@given(states)
+def test_any_state_survives_its_json_form(state):
+    assert from_json(to_json(state)) == state
+
+
+@pytest.mark.parametrize("data", [
+    {}, {"layers": "x"}, {"inputs": 3, "layers": [{"weights": None}], "hide": "editors", "step": "bogus"},
+    {"layers": [1, 2, 3]}, {"layers": [{"weights": "[1]", "biases": "0"}] * 20},
+])
+def test_foreign_json_reads_as_defaults_never_an_error(data):
+    state = from_json(data)
+    assert 1 <= len(state.layers) <= MAX_LAYERS
+    assert isinstance(state.inputs, str) and state.step in (None, *STEP_CHOICES)
+
+
 def test_the_contract_keys_and_readable_values():
-    state = State("[1, 2]", [("[[1, 2]]", "[0]"), ("[[3]]", "[1]")])
+    state = State("[1, 2]", [layer_state(weights="[[1, 2]]", biases="[0]"),
+                             layer_state(weights="[[3]]", biases="[1]")])
     assert encode(state) == "inputs=[1,%202]&weights=[[1,%202]]&biases=[0]&weights2=[[3]]&biases2=[1]"
 
 
 def test_a_link_typed_by_hand_with_fully_encoded_values():
     state, problems = decode("#inputs=%5B1%2C%202%5D&weights=%5B3%2C%204%5D&biases=5")
-    assert problems == [] and state == State("[1, 2]", [("[3, 4]", "5")])
+    assert problems == [] and state == State("[1, 2]", [layer_state(weights="[3, 4]", biases="5")])
 
 
 def test_plus_is_a_plus_not_a_space():
@@ -59,6 +89,7 @@ def test_oversized_link_is_not_read():
     ("#weights=1&biases=2", "no Inputs"),
     ("#inputs=1&weights=1&biases=0&step=everything", "unknown step"),
     ("#inputs=1&weights=1&biases=0&weights1=2", "“weights1” is not one"),
+    ("#inputs=1&weights=1&biases=0&hide=editors,bogus", "“bogus”, which Layer Lens does not know"),
 ])
 def test_malformed_links_keep_what_they_can_and_say_what_they_left_out(fragment, words):
     state, problems = decode(fragment)
@@ -77,18 +108,37 @@ def test_long_keys_are_shortened_in_messages():
 
 
 def test_embedding_flags():
-    state, problems = decode("#inputs=1&weights=1&biases=0&hide=editors,text,bogus&step=product")
+    state, problems = decode("#inputs=1&weights=1&biases=0&hide=editors,text&step=product")
     assert state.hide == ("editors", "text") and state.step == "product" and problems == []
 
 
 def test_the_gallery_walks_the_textbooks_path_in_order():
-    titles = [example.title for example in EXAMPLES]
-    assert titles == ["A single neuron", "4 inputs", "A layer of 3 neurons", "The layer with np.dot",
-                      "A batch of 3 samples", "Row vector × column vector", "Two layers"]
     expected = [2.3, 4.8, [4.8, 1.21, 2.385], [4.8, 1.21, 2.385],
                 [[4.8, 1.21, 2.385], [8.9, -1.81, 0.2], [1.41, 1.051, 0.026]], [[20]],
                 [[0.5031, -1.04185, -2.03875], [0.2434, -2.7332, -5.7633], [-0.99314, 1.41254, -0.35655]]]
+    assert len(EXAMPLES) == len(expected)
     for example, outputs in zip(EXAMPLES, expected):
         state, problems = decode("#" + example.fragment)
         assert problems == [] and state == example.state
-        assert close(compute(state.inputs, state.layers).outputs, outputs), example.title
+        assert close(compute(state.inputs, state.layer_texts()).outputs, outputs), example.title
+
+
+@pytest.mark.parametrize("previous, neurons", [("[[1, 2, 3, 4]]", 1), ("[[1, 2], [3, 4]]", 2),
+                                                (EXAMPLES[4].state.layers[0]["weights"], 3),
+                                                (repr([[0.5] * 4] * 7), 7)])
+def test_a_new_layer_fits_the_previous_layers_outputs(previous, neurons):
+    layer = new_layer(previous, 2)
+    weights, biases = parse(layer["weights"], "weights2"), parse(layer["biases"], "biases2", 1)
+    assert weights.shape == (neurons, neurons) and biases.shape == (neurons,)
+    inputs = repr([[1.0] * len(parse(previous, "weights").values[0])] * 2)
+    compute(inputs, [(previous, repr([0.0] * neurons)), (layer["weights"], layer["biases"])])  # no error
+
+
+def test_after_three_neurons_the_new_layer_is_the_textbooks_next_page():
+    layer = new_layer(EXAMPLES[4].state.layers[0]["weights"], 2)
+    assert layer == EXAMPLES[-1].state.layers[1]
+
+
+def test_no_layer_after_a_single_neuron_and_the_page_says_why():
+    assert "one row" in add_layer_problem(EXAMPLES[0].state)
+    assert add_layer_problem(EXAMPLES[4].state) == ""

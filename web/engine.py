@@ -3,17 +3,16 @@ return JSON text. The page's main thread never runs Python, so however long a
 computation takes, typing and scrolling never freeze.
 
 The calls are exported to the page's glue (web/main.js) through PyScript's
-worker ``__export__``; none of them touches the DOM.
+worker ``__export__``; none of them touches the DOM. The state travels in the
+JSON form pycore's state table defines (``pycore.state.to_json``).
 """
 
 import json
 
 from pycore import render_html
-from pycore import state as fragment
-from pycore.state import State
-from pycore.view import view
-
-_last = {"trace": None}  # the last trace that computed: cell selection re-renders it
+from pycore import state as states
+from pycore.examples import EXAMPLES, add_layer_problem
+from pycore.view import complete, view
 
 
 async def start(page_url):
@@ -32,64 +31,46 @@ async def start(page_url):
             numpy = True
         except Exception as error:  # the pure-Python engine still computes everything
             js.console.warn(f"NumPy did not load ({error}); computing with the Python loops.")
-    return json.dumps({"numpy": numpy, "max_layers": fragment.MAX_LAYERS})
+    return json.dumps({"numpy": numpy, "max_layers": states.MAX_LAYERS,
+                       "examples": [states.to_json(example.state) for example in EXAMPLES]})
 
 
 def open_link(hash_text):
-    """The state a URL fragment (or a saved one) describes, and what was left out of it."""
-    state, problems = fragment.decode(str(hash_text))
-    return json.dumps({"state": _to_dict(state) if state else None, "problems": problems})
+    """The state a URL fragment describes (None when it describes none), and what was left out of it."""
+    state, problems = states.decode(str(hash_text))
+    return json.dumps({"state": states.to_json(state) if state else None, "problems": problems})
 
 
-def show(state_json, selected_json):
-    """Everything the page shows for these fields."""
-    state = _from_dict(json.loads(state_json))
+def open_saved(work_json):
+    """The state the last visit saved (its JSON form), checked like any untrusted input."""
     try:
-        shown = view(state, _selected(selected_json))
+        data = json.loads(work_json)
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        return json.dumps({"state": states.to_json(states.from_json(data)), "problems": []})
+    except (ValueError, TypeError, AttributeError):
+        return json.dumps({"state": None, "problems": [
+            "Your saved work could not be read (the browser's storage holds something else); "
+            "the example is shown instead."]})
+
+
+def show(state_json, options_json):
+    """Everything the page shows for a state. ``options``: ``selected`` (layer ->
+    [row, column]) and ``editors`` (the layer numbers whose editors the page lacks)."""
+    options = json.loads(options_json)
+    state = complete(states.from_json(json.loads(state_json)))
+    editors = [render_html.layer_fields(n, state.layers[n - 1]) for n in options.get("editors", [])
+               if 0 < n <= len(state.layers)]
+    answer = {"state": states.to_json(state), "editors": editors, "fragment": states.encode(state),
+              "add_layer_problem": add_layer_problem(state)}
+    try:
+        selected = {int(layer): (int(cell[0]), int(cell[1])) for layer, cell in options.get("selected", {}).items()}
+        shown = view(state, selected)
     except Exception as error:  # a bug, not the learner's mistake: say so, keep the page working
-        return json.dumps({"failure": f"{type(error).__name__}: {error}", "errors": {},
-                           "fragment": fragment.encode(state)})
-    if shown.trace is not None:
-        _last["trace"] = shown.trace
-    return json.dumps({"errors": shown.errors, "steps": shown.steps, "outputs": shown.outputs,
+        return json.dumps({**answer, "failure": f"{type(error).__name__}: {error}", "errors": {}})
+    return json.dumps({**answer, "errors": shown.errors, "steps": shown.steps, "outputs": shown.outputs,
                        "code_loops": shown.code_loops, "code_numpy": shown.code_numpy,
-                       "engine": shown.engine, "fragment": fragment.encode(state)})
+                       "engine": shown.engine})
 
 
-def select(selected_json):
-    """The Steps again, with other product cells selected (nothing is recomputed)."""
-    trace = _last["trace"]
-    return json.dumps({"steps": render_html.render(trace, _selected(selected_json)) if trace else None})
-
-
-def editors(state_json):
-    """The layers' editors for a state, with its texts (escaped by pycore)."""
-    state = _from_dict(json.loads(state_json))
-    return json.dumps({"layers": render_html.layers_fields(state.layers)})
-
-
-def add_layer(state_json):
-    """The editors of one more layer, which starts with the textbook's next-page example."""
-    state = _from_dict(json.loads(state_json)).with_layer_added()
-    return json.dumps({"html": render_html.layer_fields(len(state.layers), *state.layers[-1])})
-
-
-def example():
-    return json.dumps({"state": _to_dict(State())})
-
-
-def _selected(selected_json):
-    return {int(layer): (int(cell[0]), int(cell[1])) for layer, cell in json.loads(selected_json).items()}
-
-
-def _to_dict(state):
-    return {"inputs": state.inputs, "layers": [list(layer) for layer in state.layers],
-            "hide": list(state.hide), "step": state.step}
-
-
-def _from_dict(data):
-    return State(str(data["inputs"]), [(str(w), str(b)) for w, b in data["layers"]],
-                 tuple(data.get("hide") or ()), data.get("step"))
-
-
-__export__ = ["start", "open_link", "show", "select", "editors", "add_layer", "example"]
+__export__ = ["start", "open_link", "open_saved", "show"]

@@ -1,42 +1,71 @@
-// Layer Lens's page glue, on the main thread: wire the events, hand the fields
-// to the Python engine (pycore in a Web Worker, web/engine.py), and put what it
+// Layer Lens's page glue, on the main thread: wire the events, hand the state to
+// the Python engine (pycore in a Web Worker, web/engine.py), and put what it
 // renders into the page. No maths here, and no parsing of links: pycore does both.
 //
-// User text reaches the page only as a textarea's value, through textContent,
-// or inside HTML that pycore's renderers escaped.
+// One state object is the source of truth: the fields' texts and the page's
+// flags, in the JSON form pycore's state table defines. Every change bumps a
+// generation counter; one render loop asks the engine for the newest generation
+// and shows nothing older. User text reaches the page only as a textarea's
+// value, through textContent, or inside HTML that pycore's renderers escaped.
 
 import { PyWorker } from "./vendor/pyscript/core.js";
 
 const $ = (id) => document.getElementById(id);
 const body = document.body;
-const STORAGE_KEY = "layer-lens:state";
+const STORAGE_KEY = "layer-lens:work";
 
-function saved() {
-  try { return localStorage.getItem(STORAGE_KEY); } catch { return null; }
-}
-
-// Before Python: when the address (or the last visit) asks for other fields than
-// the pre-rendered example, dim the example and hold the editors until they arrive,
-// so nothing typed meanwhile is overwritten.
-const arriving = location.hash.length > 1 ||
-  (saved() !== null && saved() !== body.dataset.example);
-if (arriving) {
-  body.classList.add("opening-link");
-  for (const field of document.querySelectorAll("#editors textarea")) field.readOnly = true;
-}
-
-let engine = null; // the worker's exported calls
-let maxLayers = 1; // as pycore's state allows, told by the engine at start
-let flags = { hide: [], step: null }; // the link's embedding flags; the fields live in the editors
-let selected = {}; // layer number -> [row, column] of the selected product cell
-let fieldsReplaced = false; // a link or a reset replaced the fields: older results are not theirs
+// -- the state ----------------------------------------------------------------------------
+// {inputs, layers: [{weights, biases} | null], hide, step}; a null layer was just added:
+// pycore fills in its fields. `selected` (layer -> [row, column]) is what the Steps show.
+let state = stateFromEditors();
+let selected = {};
+let generation = 0; // bumped by every change of the state
+let shownGeneration = 0; // the generation whose result is on the page
+let replacedAt = 0; // the generation at which a link or a reset replaced the fields
+let resultsFrom = 0; // the generation the results on show were computed for
+let engine = null; // the worker's exported calls, once Python is live
+let maxLayers = 8;
+let examples = []; // the gallery's states, told by the engine
+let lastExample = null; // the gallery example opened last: Reset returns to it
 let working = 0; // engine calls under way
-let framePending = false;
-let renderAgain = false;
-let rendering = false;
+let pumping = false;
+let settledWaiters = [];
 
+function stateFromEditors() {
+  const layers = [...document.querySelectorAll("#layers fieldset.layer-fields")].map((fieldset) =>
+    Object.fromEntries([...fieldset.querySelectorAll("textarea")].map((area) => [area.dataset.prop, area.value])));
+  return { inputs: $("field-inputs").value, layers, hide: [], step: null };
+}
+
+// -- storage: the learner's work survives a reload, even one right after a keystroke ------
+function saved() {
+  try {
+    const data = JSON.parse(localStorage.getItem(STORAGE_KEY));
+    return data && typeof data === "object" && data.state && typeof data.state === "object" ? data : null;
+  } catch { return null; }
+}
+
+function save() {
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify({ state, example: lastExample }));
+  } catch { /* full or switched off: the link still holds the work */ }
+}
+
+// Before Python: when the address (or the last visit) asks for other fields than the
+// pre-rendered example, dim the example and hold the editors until they arrive, so
+// nothing typed meanwhile is overwritten.
+const arriving = location.hash.length > 1 ||
+  (saved() !== null && JSON.stringify(saved().state) !== JSON.stringify(state));
+hold(arriving);
+
+function hold(on) {
+  body.classList.toggle("opening-link", on);
+  for (const area of document.querySelectorAll("#editors textarea")) area.readOnly = on;
+}
+
+// -- engine calls ---------------------------------------------------------------------
 function updateIdle() {
-  body.dataset.idle = String(working === 0 && !framePending && !rendering);
+  body.dataset.idle = String(working === 0 && !pumping && shownGeneration === generation);
 }
 
 async function call(name, ...args) {
@@ -53,68 +82,78 @@ async function call(name, ...args) {
   }
 }
 
-// -- fields -------------------------------------------------------------------------
-function layerCount() {
-  return $("layers").querySelectorAll("fieldset.layer-fields").length;
+// -- render: the newest generation, never an older one ------------------------------------
+function changed() {
+  generation += 1;
+  $("copy-status").textContent = "";
+  save();
+  pump();
 }
 
-// The state as pycore reads it: each layer's editors in page order, as pycore rendered them.
-function readFields() {
-  const layers = [...$("layers").querySelectorAll("fieldset.layer-fields")]
-    .map((fieldset) => [...fieldset.querySelectorAll("textarea")].map((field) => field.value));
-  return { inputs: $("field-inputs").value, layers, ...flags };
+function settled() {
+  if (engine && !pumping && shownGeneration === generation) return Promise.resolve();
+  return new Promise((resolve) => settledWaiters.push(resolve));
 }
 
-async function writeFields(state) {
-  const { layers } = await call("editors", JSON.stringify(state));
-  $("field-inputs").value = state.inputs;
-  $("layers").innerHTML = layers; // pycore escaped every text in it
-  flags = { hide: state.hide, step: state.step };
-  updateLayerButtons();
-}
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 
-function updateLayerButtons() {
-  $("remove-layer").disabled = layerCount() <= 1;
-  $("add-layer").disabled = layerCount() >= maxLayers;
-}
-
-// -- render -------------------------------------------------------------------------
-async function render() {
-  if (rendering) { renderAgain = true; return; }
-  rendering = true;
+async function pump() {
+  updateIdle();
+  if (!engine || pumping) return;
+  pumping = true;
+  updateIdle();
   try {
-    do {
-      renderAgain = false;
-      const shown = await call("show", JSON.stringify(readFields()), JSON.stringify(selected));
-      if (!renderAgain) apply(shown); // a newer edit is waiting: its result is the one to show
-    } while (renderAgain);
+    await nextFrame(); // one render per frame, whatever the typing speed
+    while (shownGeneration < generation) {
+      const asked = generation;
+      const options = { selected, editors: missingEditors() };
+      const result = await call("show", JSON.stringify(state), JSON.stringify(options));
+      if (asked === generation) apply(result, asked); // else a newer state waits: its result is the one to show
+      shownGeneration = Math.max(shownGeneration, asked);
+    }
   } finally {
-    rendering = false;
+    pumping = false;
     updateIdle();
+    const waiters = settledWaiters;
+    settledWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 }
 
-function apply(shown) {
-  for (const field of document.querySelectorAll("#editors textarea")) {
-    const key = field.dataset.key;
-    const message = shown.errors[key] ?? "";
+function missingEditors() {
+  const have = document.querySelectorAll("#layers fieldset.layer-fields").length;
+  return state.layers.map((_, i) => i + 1).filter((n) => n > have);
+}
+
+function apply(result, asked) {
+  // newly added layers: the fields pycore gave them (unless typed into since)
+  result.state.layers.forEach((layer, i) => { if (state.layers[i] === null) state.layers[i] = layer; });
+  for (const html of result.editors) {
+    if (missingEditors().length) $("layers").insertAdjacentHTML("beforeend", html); // escaped by pycore
+  }
+  updateLayerButtons(result.add_layer_problem ?? "");
+  for (const area of document.querySelectorAll("#editors textarea")) {
+    const key = area.dataset.key;
+    const message = result.errors[key] ?? "";
     const alert = $(`error-${key}`);
     alert.textContent = message;
     alert.hidden = !message;
-    if (message) field.setAttribute("aria-invalid", "true");
-    else field.removeAttribute("aria-invalid");
+    if (message) area.setAttribute("aria-invalid", "true");
+    else area.removeAttribute("aria-invalid");
   }
-  const failing = Object.keys(shown.errors);
-  if (shown.failure) {
-    markStale(`Layer Lens could not show these fields (${shown.failure}). ` +
+  const failing = Object.keys(result.errors);
+  if (result.failure) {
+    markStale(`Layer Lens could not show these fields (${result.failure}). ` +
       "The last result is still shown; please report this.");
-  } else if (failing.length && fieldsReplaced) {
+  } else if (failing.length && resultsFrom < replacedAt) {
     // freshly opened fields that do not compute: nothing on show belongs to them
     markStale(null);
     for (const id of ["outputs-body", "steps-body"]) {
       const note = document.createElement("p");
       note.className = "empty";
-      note.textContent = "Nothing to show yet: fix the field marked in red.";
+      note.textContent = state.hide.includes("editors")
+        ? "Nothing to show: the fields of this link have a mistake, and the link hides the editors."
+        : "Nothing to show yet: fix the field marked in red.";
       $(id).replaceChildren(note);
     }
     for (const id of ["code-loops", "code-numpy", "engine"]) $(id).textContent = "";
@@ -123,15 +162,15 @@ function apply(shown) {
     markStale("Out of date: these results are for the last fields that computed. " +
       (failing.length > 1 ? "Fix the fields marked in red to update them." : `Fix ${label} to update them.`));
   } else {
-    fieldsReplaced = false;
+    resultsFrom = asked;
     markStale(null);
-    $("outputs-body").innerHTML = shown.outputs; // rendered and escaped by pycore
-    $("steps-body").innerHTML = shown.steps;
-    $("code-loops").textContent = shown.code_loops;
-    $("code-numpy").textContent = shown.code_numpy;
-    $("engine").textContent = shown.engine;
+    $("outputs-body").innerHTML = result.outputs; // rendered and escaped by pycore
+    $("steps-body").innerHTML = result.steps;
+    $("code-loops").textContent = result.code_loops;
+    $("code-numpy").textContent = result.code_numpy;
+    $("engine").textContent = result.engine;
   }
-  remember(shown.fragment);
+  remember(result.fragment);
 }
 
 // The results on show are kept, marked out of date with `message`; null clears the mark.
@@ -141,27 +180,34 @@ function markStale(message) {
   body.classList.toggle("stale", message !== null);
 }
 
-// The fragment is the source of truth; localStorage brings it back on a bare visit.
+// The fragment carries the state (pycore wrote it); an edit replaces the history entry.
 function remember(fragment) {
   if (location.hash !== `#${fragment}`) history.replaceState(null, "", `#${fragment}`);
   for (const link of document.querySelectorAll("nav.examples a")) {
     if (link.getAttribute("href") === `#${fragment}`) link.setAttribute("aria-current", "page");
     else link.removeAttribute("aria-current");
   }
-  try { localStorage.setItem(STORAGE_KEY, fragment); } catch { /* full or switched off */ }
 }
 
-// -- states from links, the last visit, a reset -----------------------------------------
-async function load(state, problems) {
+// -- replacing the whole state: a link, the last visit, a reset ----------------------------
+function load(next, problems = []) {
+  state = next;
   selected = {};
-  fieldsReplaced = true;
-  await writeFields(state);
+  changed();
+  replacedAt = generation;
+  $("field-inputs").value = state.inputs;
+  const fieldsets = [...document.querySelectorAll("#layers fieldset.layer-fields")];
+  fieldsets.forEach((fieldset, i) => {
+    const layer = state.layers[i];
+    if (!layer) { fieldset.remove(); return; }
+    for (const area of fieldset.querySelectorAll("textarea")) area.value = layer[area.dataset.prop];
+  });
+  updateLayerButtons("");
   showLinkProblems(problems);
   for (const name of [...body.classList]) if (name.startsWith("hide-")) body.classList.remove(name);
   for (const choice of state.hide) body.classList.add(`hide-${choice}`);
   if (state.step) body.dataset.step = state.step;
   else body.removeAttribute("data-step");
-  await render();
 }
 
 function showLinkProblems(problems) {
@@ -174,52 +220,87 @@ function showLinkProblems(problems) {
   box.hidden = problems.length === 0;
 }
 
-async function loadFrom(text) {
-  const { state: linked, problems } = await call("open_link", text);
+async function loadFrom(fragment) {
+  const { state: linked, problems } = await call("open_link", fragment);
   if (!linked && problems.length === 0) return false;
-  await load(linked ?? (await call("example")).state, problems);
+  const index = examples.findIndex((_, i) => exampleLinks()[i]?.getAttribute("href") === fragment);
+  if (index >= 0) lastExample = index;
+  load(linked ?? examples[lastExample ?? defaultExample()], problems);
+  updateResetLabel();
   return true;
 }
 
-// -- events -------------------------------------------------------------------------
-// Listened to once the engine is up; what is typed before that is read at start.
-function onInput() {
-  if (framePending) return;
-  framePending = true; // one render per animation frame, whatever the typing speed
-  updateIdle();
-  requestAnimationFrame(() => {
-    framePending = false;
-    render();
-  });
+async function loadSaved(work) {
+  const { state: kept, problems } = await call("open_saved", JSON.stringify(work));
+  load(kept ?? structuredClone(examples[lastExample ?? defaultExample()]), problems);
+  return true;
+}
+
+const exampleLinks = () => [...document.querySelectorAll("nav.examples a")];
+const defaultExample = () => Math.max(0, exampleLinks().findIndex((a) => a.getAttribute("href") === `#${body.dataset.example}`));
+
+function updateResetLabel() {
+  const index = lastExample ?? defaultExample();
+  const title = exampleLinks()[index]?.querySelector(".title")?.textContent ?? "";
+  $("reset-which").textContent = title ? `${index + 1}. ${title}` : "";
+}
+
+// -- the layers' buttons ----------------------------------------------------------------
+function updateLayerButtons(problem) {
+  const count = state.layers.length;
+  $("remove-layer").disabled = count <= 1;
+  $("add-layer").disabled = !engine || count >= maxLayers || Boolean(problem);
+  const why = !engine ? "Adding a layer and Reset work once Python has loaded."
+    : count >= maxLayers ? `Layer Lens shows at most ${maxLayers} layers.` : problem;
+  $("layer-note").textContent = why;
+  $("layer-note").hidden = !why;
+  $("reset").disabled = !engine;
+}
+
+// -- events -----------------------------------------------------------------------------
+function onInput(event) {
+  const area = event.target.closest("textarea");
+  if (!area || area.readOnly) return;
+  if (area.dataset.key === "inputs") state.inputs = area.value;
+  else {
+    const layer = state.layers[Number(area.closest("fieldset").dataset.layer) - 1];
+    if (!layer) return;
+    layer[area.dataset.prop] = area.value;
+  }
+  showLinkProblems([]); // they were about the link, which these fields no longer are
+  changed();
 }
 
 async function selectCell(button) {
   const layer = button.dataset.layer;
-  selected[layer] = [Number(button.dataset.row), Number(button.dataset.col)];
-  const { steps } = await call("select", JSON.stringify(selected));
-  if (steps === null) return;
-  $("steps-body").innerHTML = steps;
-  const [row, col] = selected[layer];
+  const row = Number(button.dataset.row);
+  const col = Number(button.dataset.col);
+  selected[layer] = [row, col];
+  changed();
+  await settled();
   document.querySelector(
     `#steps-body button.cell[data-layer="${layer}"][data-row="${row}"][data-col="${col}"]`)?.focus();
 }
 
-// The next selectable cell in a direction, skipping the '…' of a summarised array.
-function neighbour(button, dRow, dCol) {
-  let cell = button.parentElement;
-  if (dCol) {
-    do cell = dCol > 0 ? cell.nextElementSibling : cell.previousElementSibling;
-    while (cell && !cell.querySelector("button.cell"));
-    return cell?.querySelector("button.cell") ?? null;
-  }
-  const index = [...cell.parentElement.children].indexOf(cell);
-  let row = cell.parentElement;
-  do row = dRow > 0 ? row.nextElementSibling : row.previousElementSibling;
-  while (row && !row.children[index]?.querySelector("button.cell"));
-  return row?.children[index].querySelector("button.cell") ?? null;
+// The product grid is one Tab stop; arrows move within it, skipping the '…' of a
+// summarised array; Home/End go to the row's ends, Ctrl+Home/End to the grid's corners.
+function cellTarget(button, key, ctrl) {
+  const grid = button.closest("table");
+  const cells = [...grid.querySelectorAll("button.cell")];
+  const rows = [...new Set(cells.map((b) => Number(b.dataset.row)))];
+  const cols = [...new Set(cells.map((b) => Number(b.dataset.col)))];
+  let r = rows.indexOf(Number(button.dataset.row));
+  let c = cols.indexOf(Number(button.dataset.col));
+  if (key === "ArrowLeft") c -= 1;
+  else if (key === "ArrowRight") c += 1;
+  else if (key === "ArrowUp") r -= 1;
+  else if (key === "ArrowDown") r += 1;
+  else if (key === "Home") { c = 0; if (ctrl) r = 0; }
+  else if (key === "End") { c = cols.length - 1; if (ctrl) r = rows.length - 1; }
+  else return null;
+  if (r < 0 || c < 0 || r >= rows.length || c >= cols.length) return null;
+  return grid.querySelector(`button.cell[data-row="${rows[r]}"][data-col="${cols[c]}"]`);
 }
-
-const MOVES = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
 
 function wire() {
   $("editors").addEventListener("input", onInput);
@@ -229,35 +310,42 @@ function wire() {
   });
   $("steps-body").addEventListener("keydown", (event) => {
     const button = event.target.closest("button.cell");
-    if (!button || !(event.key in MOVES)) return;
-    const next = neighbour(button, ...MOVES[event.key]);
+    if (!button) return;
+    const next = cellTarget(button, event.key, event.ctrlKey || event.metaKey);
     if (next) {
       event.preventDefault();
       selectCell(next);
     }
   });
   $("add-layer").addEventListener("click", async () => {
-    if (layerCount() >= maxLayers) return;
-    const added = await call("add_layer", JSON.stringify(readFields()));
-    $("layers").insertAdjacentHTML("beforeend", added.html); // escaped by pycore
-    updateLayerButtons();
-    await render();
-    $("layers").lastElementChild.querySelector("textarea").focus();
+    if (!engine || state.layers.length >= maxLayers) return;
+    state.layers.push(null); // pycore fills in its fields
+    updateLayerButtons("");
+    changed();
+    await settled();
+    $("layers").lastElementChild?.querySelector("textarea")?.focus();
   });
-  $("remove-layer").addEventListener("click", async () => {
-    if (layerCount() <= 1) return;
-    delete selected[layerCount()];
-    $("layers").lastElementChild.remove();
-    updateLayerButtons();
-    await render();
+  $("remove-layer").addEventListener("click", () => {
+    if (state.layers.length <= 1) return;
+    state.layers.pop();
+    delete selected[state.layers.length + 1];
+    document.querySelector(`#layers fieldset.layer-fields[data-layer="${state.layers.length + 1}"]`)?.remove();
+    updateLayerButtons("");
+    changed();
   });
-  $("reset").addEventListener("click", async () => load((await call("example")).state, []));
+  $("reset").addEventListener("click", () => {
+    if (!engine) return;
+    const index = lastExample ?? defaultExample();
+    history.pushState(null, "", exampleLinks()[index].getAttribute("href")); // Back returns to the work
+    load(structuredClone(examples[index]));
+  });
   $("copy-link").addEventListener("click", copyLink);
-  addEventListener("hashchange", () => loadFrom(location.hash));
+  addEventListener("hashchange", () => { if (engine) loadFrom(location.hash); });
 }
 
 // -- copy link ------------------------------------------------------------------------
 async function copyLink() {
+  await settled(); // the address holds the fields once the engine has seen them
   const link = location.href;
   try {
     await navigator.clipboard.writeText(link);
@@ -278,6 +366,10 @@ async function copyLink() {
 }
 
 // -- start ------------------------------------------------------------------------------
+wire(); // typing works at once; the engine renders what was typed when it is live
+updateLayerButtons("");
+updateResetLabel();
+
 async function start() {
   updateIdle();
   const interpreter = new URL("./vendor/pyodide/pyodide.mjs", location.href).href;
@@ -285,15 +377,18 @@ async function start() {
     version: interpreter, // the vendored Pyodide, never a CDN's
     config: { files: { "./pycore.zip": "./*", "./site.json": "./site.json" } },
   });
-  engine = worker.sync;
-  ({ max_layers: maxLayers } = await call("start", location.href));
-  wire();
-  const opened = (await loadFrom(location.hash)) || (arriving && (await loadFrom(saved())));
-  if (!opened) {
-    updateLayerButtons();
-    await render(); // the fields as they are, with anything typed while Python loaded
-  }
-  for (const field of document.querySelectorAll("#editors textarea")) field.readOnly = false;
+  const calls = worker.sync;
+  const started = JSON.parse(await calls.start(location.href));
+  maxLayers = started.max_layers;
+  examples = started.examples;
+  engine = calls;
+  const last = saved();
+  if (last && Number.isInteger(last.example) && examples[last.example]) lastExample = last.example;
+  const opened = (await loadFrom(location.hash)) || (arriving && last !== null && (await loadSaved(last.state)));
+  if (!opened) changed(); // the fields as they are, with anything typed while Python loaded
+  updateResetLabel();
+  await settled();
+  hold(false);
   $("loading").hidden = true;
   body.dataset.ready = "true";
   // Keep a copy for studying offline (where the browser allows: https or localhost).

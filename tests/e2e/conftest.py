@@ -1,5 +1,10 @@
 """End-to-end fixtures: the built dist/ served on 127.0.0.1, driven in Chromium.
 
+Booting Python takes seconds, so read-only checks share one booted page per
+module (``shared``: they move between states by changing the URL fragment,
+which the page handles without reloading), and only tests of the boot itself,
+storage and offline use open a fresh browser context (``lens``).
+
 Every page records what would let a learner down: console errors, uncaught
 exceptions, failed requests, and any request to another origin. A test fails
 at teardown if any happened (tests that expect some clear them first).
@@ -11,6 +16,7 @@ import os
 import shutil
 import threading
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import pytest
 
@@ -23,6 +29,7 @@ playwright_api = pytest.importorskip("playwright.sync_api", reason="the e2e test
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 READY_TIMEOUT = 90_000  # ms: Pyodide boots in about 3 s here; leave room on a busy CI machine
+VIEWPORT = {"width": 1280, "height": 900}
 
 
 def pytest_collection_modifyitems(items):
@@ -42,20 +49,29 @@ def site_url():
     server.server_close()
 
 
+def chromium_path() -> str | None:
+    return next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome") if shutil.which(n)),
+                None)
+
+
 @pytest.fixture(scope="session")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        try:  # Playwright's own Chromium, where it could be installed
-            launched = playwright.chromium.launch(args=CHROMIUM_ARGS)
-        except playwright_api.Error:
-            path = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
-                         if shutil.which(n)), None)
-            if path is None:
-                pytest.fail("No Chromium to drive: install Debian's (apt-get install chromium) "
-                            "or Playwright's own (playwright install chromium).")
-            launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def playwright():
+    with playwright_api.sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    try:  # Playwright's own Chromium, where it could be installed
+        launched = playwright.chromium.launch(args=CHROMIUM_ARGS)
+    except playwright_api.Error:
+        path = chromium_path()
+        if path is None:
+            pytest.fail("No Chromium to drive: install Debian's (apt-get install chromium) "
+                        "or Playwright's own (playwright install chromium).")
+        launched = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
 
 
 @dataclass
@@ -69,6 +85,7 @@ class Watch:
         page.on("requestfailed", lambda r: self.problems.append(f"request failed: {r.url} {r.failure}"))
         page.on("pageerror", lambda e: self.problems.append(f"uncaught: {e}"))
         page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        page.on("dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss()))
 
     def same_origin(self, url: str) -> bool:
         # data: URLs and the worker's blob: URL (blob:<this origin>/…) belong to this origin
@@ -91,6 +108,21 @@ class Lens:
         if wait:
             self.wait_ready()
         return self
+
+    def goto(self, fragment: str):
+        """Another state on a page that is already live: as a link clicked on the page
+        does, change the fragment; the page loads it without reloading."""
+        self.page.evaluate("f => { location.hash = f; }", fragment.lstrip("#"))
+        self.settle()
+        return self
+
+    def show(self, inputs: str, layers: list[tuple[str, str]], flags: str = ""):
+        """Open a state given by its fields' texts (through the link, as a learner's would)."""
+        parts = [f"inputs={quote(inputs)}"]
+        for number, (weights, biases) in enumerate(layers, start=1):
+            suffix = "" if number == 1 else str(number)
+            parts += [f"weights{suffix}={quote(weights)}", f"biases{suffix}={quote(biases)}"]
+        return self.goto("#" + "&".join(parts) + flags)
 
     def wait_ready(self):
         self.page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=READY_TIMEOUT)
@@ -132,12 +164,35 @@ class Lens:
         return self.page.locator(".field", has=self.field(name)).get_by_role("alert")
 
 
-@pytest.fixture
-def lens(browser, site_url):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def _open_lens(browser, site_url, **context_options):
+    context = browser.new_context(viewport=VIEWPORT, **context_options)
     page = context.new_page()
     watch = Watch(site_url.rstrip("/"))
     watch.attach(page)
-    yield Lens(page, site_url, watch)
+    return context, Lens(page, site_url, watch)
+
+
+@pytest.fixture
+def lens(browser, site_url):
+    """A fresh browser context: for the boot, storage, offline and the like."""
+    context, opened = _open_lens(browser, site_url)
+    yield opened
     context.close()
-    assert not watch.problems, "\n".join(watch.problems)
+    assert not opened.watch.problems, "\n".join(opened.watch.problems)
+
+
+@pytest.fixture(scope="module")
+def _module_lens(browser, site_url):
+    context, opened = _open_lens(browser, site_url)
+    opened.open()
+    yield opened
+    context.close()
+
+
+@pytest.fixture
+def shared(_module_lens):
+    """One booted page shared by a module's tests; each test opens the state it needs."""
+    _module_lens.page.set_viewport_size(VIEWPORT)
+    _module_lens.watch.problems.clear()
+    yield _module_lens
+    assert not _module_lens.watch.problems, "\n".join(_module_lens.watch.problems)

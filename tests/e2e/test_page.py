@@ -1,60 +1,25 @@
-"""The page, driven in Chromium: the textbook's stages, cell selection, bad input."""
+"""The live page, driven in Chromium: the textbook's stages, cells, mistakes, layers, the code."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+import subprocess
+import sys
 
-import numpy as np
 import pytest
 from helpers import close
-from seed import STAGES
+from helpers_e2e import numpy_outputs
+from seed import BATCH, BIASES_3, STAGES, WEIGHTS_3x4
 
-ROOT = Path(__file__).resolve().parents[2]
+from pycore.examples import EXAMPLES
 
-
-def numpy_outputs(inputs: str, layers: list[tuple[str, str]]):
-    """What NumPy, on CPython, says these fields compute: the textbook's expressions."""
-    import ast
-    x = ast.literal_eval(inputs)
-    for weights, biases in layers:
-        w, b = ast.literal_eval(weights), ast.literal_eval(biases)
-        x = (np.dot(x, np.array(w).T) if np.ndim(x) == 2 and np.ndim(w) == 2 else np.dot(w, x)
-             if np.ndim(x) == 1 else np.dot(x, w)) + b
-    return np.asarray(x).tolist()
-
-
-def test_example_is_visible_before_python_loads(lens):
-    # Hold back Pyodide: the page must still show the pre-rendered example.
-    lens.page.route("**/vendor/pyodide/**", lambda route: None)
-    lens.open(wait=False)
-    lens.page.wait_for_load_state("domcontentloaded")
-    assert lens.page.locator("body").get_attribute("data-ready") == "false"
-    assert lens.page.get_by_role("status").filter(has_text="Loading Python").is_visible()
-    assert close(lens.outputs(), STAGES["batch"][2])
-    assert "weightsᵀ" in lens.region("Steps").inner_text()
-    lens.page.unroute("**/vendor/pyodide/**")
-    lens.page.goto("about:blank")
-    lens.watch.problems.clear()  # the held requests were cut off on purpose
-
-
-def test_ready_page_shows_the_textbooks_batch_and_which_engine(lens):
-    lens.open()
-    assert close(lens.outputs(), STAGES["batch"][2])
-    text = lens.region("Layer outputs").inner_text()
-    assert "in your browser by the pure-Python loops" in text or "in your browser by NumPy" in text
-    steps = lens.region("Steps").inner_text()
-    for words in ["Shapes", "Why the weights are transposed", "4 ≠ 3", "weightsᵀ",
-                  "The matrix product", "Add the biases", "Outputs"]:
-        assert words in steps
-    assert any(u.endswith("/pyodide.asm.wasm") for u in lens.watch.requests)  # Python's own files seen
-    assert all(lens.watch.same_origin(u) for u in lens.watch.requests)
+DEFAULT = "#" + EXAMPLES[4].fragment  # the textbook's batch, as the page starts
 
 
 @pytest.mark.parametrize("name", list(STAGES))
-def test_each_stage_typed_in_gives_the_textbooks_outputs(lens, name):
+def test_each_stage_typed_in_gives_the_textbooks_outputs(shared, name):
     inputs, layers, expected = STAGES[name]
-    lens.open()
+    lens = shared.goto(DEFAULT)
     for _ in layers[1:]:
         lens.click(lens.page.get_by_role("button", name="Add a layer"))
     lens.type_into("Inputs", inputs)
@@ -68,8 +33,8 @@ def test_each_stage_typed_in_gives_the_textbooks_outputs(lens, name):
     assert lens.page.get_by_role("alert").count() == 0
 
 
-def test_single_sample_shows_no_transposition(lens):
-    lens.open()
+def test_single_sample_shows_no_transposition(shared):
+    lens = shared.goto(DEFAULT)
     lens.type_into("Inputs", "[1, 2, 3, 2.5]")
     steps = lens.region("Steps").inner_text()
     assert "np.dot(weights, inputs)" in steps and "Why the weights are transposed" not in steps
@@ -79,8 +44,8 @@ def selected_detail(lens):
     return lens.region("Steps").locator(".dot-detail").first.inner_text()
 
 
-def test_selecting_a_cell_shows_its_terms_and_highlights_its_row_and_column(lens):
-    lens.open()
+def test_selecting_a_cell_shows_its_terms_and_highlights_its_row_and_column(shared):
+    lens = shared.goto(DEFAULT)
     lens.click(lens.region("Steps").get_by_role("button", name="sample 2 · neuron 3: -0.3"))
     detail = selected_detail(lens)
     assert "2.0×-0.26 + 5.0×-0.27 + -1.0×0.17 + 2.0×0.87 = -0.3" in detail
@@ -88,35 +53,41 @@ def test_selecting_a_cell_shows_its_terms_and_highlights_its_row_and_column(lens
     grid = lens.region("Steps").locator("table.product-grid")
     row = grid.locator("tr", has=lens.page.get_by_role("rowheader", name="sample 2"))
     assert row.locator("td.left.hl").count() == 4
-    assert grid.locator("td.right.hl").all_inner_texts() == ["-0.26", "-0.27", "0.17", "0.87"]
+    assert [t.strip() for t in grid.locator("td.right.hl").all_inner_texts()] == ["-0.26", "-0.27", "0.17", "0.87"]
     assert grid.locator('button[aria-pressed="true"]').inner_text() == "-0.3"
 
 
-def test_cells_can_be_chosen_with_the_keyboard(lens):
-    lens.open()
+def test_the_product_grid_is_one_tab_stop_moved_by_arrows_home_and_end(shared):
+    lens = shared.goto(DEFAULT)
     first = lens.region("Steps").get_by_role("button", name="sample 1 · neuron 1: 2.8")
     first.focus()
     lens.press("ArrowRight")
     lens.press("ArrowDown")
-    focused = lens.page.evaluate("document.activeElement.getAttribute('aria-label')")
-    assert focused == "sample 2 · neuron 2: -4.81"
+    focused = lambda: lens.page.evaluate("document.activeElement.getAttribute('aria-label')")  # noqa: E731
+    assert focused() == "sample 2 · neuron 2: -4.81"
     assert "2.0×0.5 + 5.0×-0.91 + -1.0×0.26 + 2.0×-0.5 = -4.81" in selected_detail(lens)
-    lens.press("Shift+Tab")
-    lens.press("Enter")
-    assert "= 6.9" in selected_detail(lens)
+    lens.press("End")
+    assert focused() == "sample 2 · neuron 3: -0.3"
+    lens.press("Home")
+    assert focused() == "sample 2 · neuron 1: 6.9"
+    lens.press("Control+End")
+    assert focused() == "sample 3 · neuron 3: -0.474"
+    lens.press("Control+Home")
+    assert focused() == "sample 1 · neuron 1: 2.8"
+    # one Tab stop: Tab leaves the grid at once
+    grid_cells = lens.page.locator("table.product-grid button.cell")
+    assert lens.page.locator('table.product-grid button.cell[tabindex="0"]').count() == 1
+    lens.page.keyboard.press("Tab")
+    assert lens.page.evaluate("!document.activeElement.classList.contains('cell')")
+    assert grid_cells.count() == 9
 
 
-def test_cells_can_be_chosen_by_touch(browser, site_url):
-    context = browser.new_context(has_touch=True, viewport={"width": 800, "height": 1000})
-    try:
-        page = context.new_page()
-        page.goto(site_url)
-        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
-        page.get_by_role("button", name="sample 3 · neuron 1: -0.59").tap()
-        page.wait_for_selector('button.cell[data-row="2"][data-col="0"][aria-pressed="true"]')
-        assert "= -0.59" in page.locator(".dot-detail").first.inner_text()
-    finally:
-        context.close()
+def test_a_selection_right_after_an_edit_shows_the_new_fields(shared):
+    lens = shared.goto(DEFAULT)
+    lens.field("Biases").fill("[0, 0, 0]")  # no waiting: select while the edit is under way
+    lens.region("Steps").locator('button.cell[data-row="1"][data-col="2"]').click()
+    lens.settle()
+    assert "-0.3 + 0 (bias) = -0.3" in selected_detail(lens)
 
 
 BAD_INPUTS = [
@@ -132,8 +103,8 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize("name, text, words", BAD_INPUTS)
-def test_bad_input_shows_an_alert_beside_the_field_and_recovers(lens, name, text, words):
-    lens.open()
+def test_bad_input_shows_an_alert_beside_the_field_and_recovers(shared, name, text, words):
+    lens = shared.goto(DEFAULT)
     good = lens.field(name).input_value()
     lens.type_into(name, text)
     alert = lens.alert_for(name)
@@ -151,8 +122,8 @@ def test_bad_input_shows_an_alert_beside_the_field_and_recovers(lens, name, text
     assert lens.page.locator("#stale-note").is_hidden()
 
 
-def test_half_finished_edits_are_ordinary_states(lens):
-    lens.open()
+def test_half_finished_edits_are_ordinary_states(shared):
+    lens = shared.goto(DEFAULT)
     lens.type_into("Weights", "[0.2, 0.8, -0.5, 1.0]")  # one neuron, while Biases holds three
     assert "plain number" in lens.alert_for("Biases").inner_text()
     lens.type_into("Biases", "2")
@@ -163,111 +134,8 @@ def test_half_finished_edits_are_ordinary_states(lens):
     assert close(lens.outputs(), [4.8])
 
 
-def test_a_huge_paste_is_refused_beside_the_field_and_the_page_keeps_working(lens):
-    lens.open()
-    huge = "[" + "1, " * 1_000_001 + "]"
-    lens.field("Inputs").evaluate("(el, text) => { el.value = text; el.dispatchEvent(new Event('input', {bubbles: true})); }", huge)
-    lens.settle()
-    assert "at most 1,000,000 numbers" in lens.alert_for("Inputs").inner_text()
-    lens.type_into("Inputs", "[1, 2, 3, 2.5]")
-    assert close(lens.outputs(), [4.8, 1.21, 2.385])
-
-
-def test_code_region_programs_print_the_outputs_shown(lens, tmp_path):
-    import subprocess
-    import sys
-    lens.open()
-    blocks = lens.region("Code").locator("pre").all_inner_texts()
-    assert len(blocks) == 2
-    for i, program in enumerate(blocks):
-        path = tmp_path / f"program{i}.py"
-        path.write_text(program)
-        printed = subprocess.run([sys.executable, str(path)], capture_output=True, text=True,
-                                 check=True).stdout
-        numbers = [float(n) for n in re.findall(r"-?\d+\.?\d*(?:e-?\d+)?", printed)]
-        assert close(numbers, [v for row in STAGES["batch"][2] for v in row], rel=1e-8)
-
-
-def test_screenshot_for_the_readme(lens):
-    lens.page.set_viewport_size({"width": 1280, "height": 1400})
-    lens.open()
-    lens.click(lens.region("Steps").get_by_role("button", name="sample 2 · neuron 3: -0.3"))
-    lens.page.evaluate("window.scrollTo(0, 0)")
-    target = ROOT / "docs" / "screenshot.png"
-    target.parent.mkdir(exist_ok=True)
-    lens.page.screenshot(path=str(target), full_page=False)
-    assert target.stat().st_size > 20_000
-
-
-def hold_python(lens):
-    """Hold back Pyodide's WebAssembly until ``release`` is called."""
-    held = []
-    lens.page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
-
-    def release():
-        while not held:
-            lens.page.wait_for_timeout(50)
-        held[0].continue_()
-        lens.page.unroute("**/pyodide.asm.wasm")
-    return release
-
-
-def test_typing_while_python_loads_is_kept(lens):
-    release = hold_python(lens)
-    lens.open(wait=False)
-    lens.page.wait_for_load_state("domcontentloaded")
-    lens.field("Biases").fill("[0, 0, 0]")
-    release()
-    lens.wait_ready()
-    lens.settle()
-    assert lens.field("Biases").input_value() == "[0, 0, 0]"
-    assert close(lens.outputs(), [[2.8, -1.79, 1.885], [6.9, -4.81, -0.3], [-0.59, -1.949, -0.474]])
-
-
-def test_a_link_holds_the_editors_until_its_fields_arrive(lens):
-    release = hold_python(lens)
-    lens.open("#inputs=[1,2,3]&weights=[2,3,4]&biases=0", wait=False)
-    lens.page.wait_for_load_state("domcontentloaded")
-    assert lens.field("Inputs").get_attribute("readonly") is not None
-    release()
-    lens.wait_ready()
-    assert lens.field("Inputs").input_value() == "[1,2,3]"
-    assert lens.field("Inputs").get_attribute("readonly") is None
-    assert close(lens.outputs(), 20)
-
-
-def test_a_numpy_wheel_that_does_not_load_leaves_the_pure_python_engine_working(browser, site_url, tmp_path):
-    # A site whose site.json names a wheel that is not a wheel: the page must say it
-    # computes with the loops, and compute.
-    import json
-    import shutil
-    import threading
-
-    import build
-    site = tmp_path / "site"
-    shutil.copytree(build.DIST, site)
-    (site / "vendor/pyodide/numpy-broken.whl").write_bytes(b"not a wheel")
-    (site / "site.json").write_text(json.dumps({"numpy_wheel": "./vendor/pyodide/numpy-broken.whl"}))
-    server = build.make_server(0, site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        warnings = []
-        page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
-        assert "pure-Python loops" in page.locator("#engine").inner_text()
-        assert any("NumPy did not load" in w for w in warnings)
-        assert page.locator("#outputs-body td").all_inner_texts()[-1] == "0.026"
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
-
-
-def test_mistakes_in_two_fields_each_get_an_alert(lens):
-    lens.open()
+def test_mistakes_in_two_fields_each_get_an_alert(shared):
+    lens = shared.goto(DEFAULT)
     lens.type_into("Inputs", "[1, 2, 3, 2.5x]")
     lens.type_into("Biases", "[2, 3, 0.5")
     assert "'2.5x' is not a number" in lens.alert_for("Inputs").inner_text()
@@ -279,3 +147,97 @@ def test_mistakes_in_two_fields_each_get_an_alert(lens):
     lens.type_into("Biases", "[2, 3, 0.5]")
     assert lens.page.get_by_role("alert").count() == 0
     assert close(lens.outputs(), [4.8, 1.21, 2.385])
+
+
+def test_a_huge_paste_is_refused_beside_the_field_and_the_page_keeps_working(shared):
+    lens = shared.goto(DEFAULT)
+    huge = "[" + "1, " * 1_000_001 + "]"
+    lens.field("Inputs").evaluate(
+        "(el, text) => { el.value = text; el.dispatchEvent(new Event('input', {bubbles: true})); }", huge)
+    lens.settle()
+    assert "at most 1,000,000 numbers" in lens.alert_for("Inputs").inner_text()
+    lens.type_into("Inputs", "[1, 2, 3, 2.5]")
+    assert close(lens.outputs(), [4.8, 1.21, 2.385])
+
+
+# -- layers ---------------------------------------------------------------------------------
+
+def test_adding_and_removing_a_layer(shared):
+    lens = shared.goto(DEFAULT)
+    remove = lens.page.get_by_role("button", name="Remove the last layer")
+    assert remove.is_disabled()
+    lens.click(lens.page.get_by_role("button", name="Add a layer"))
+    assert lens.field("Weights (layer 2)").is_visible() and lens.field("Biases (layer 2)").is_visible()
+    assert close(lens.outputs(), STAGES["two layers"][2])  # the textbook's next page
+    assert "weights2=" in lens.page.url and "biases2=" in lens.page.url
+    steps = lens.region("Steps").inner_text()
+    assert "Layer 1:" in steps and "Layer 2:" in steps and "(the outputs of layer 1)" in steps
+    lens.type_into("Weights (layer 2)", "[[1, 1, 1]]")
+    lens.type_into("Biases (layer 2)", "[0]")
+    assert close(lens.outputs(), [[8.395], [7.29], [2.487]])
+    lens.type_into("Weights (layer 2)", "[[1, 1]]")
+    assert "one per output of layer 1" in lens.alert_for("Weights (layer 2)").inner_text()
+    lens.click(remove)
+    assert lens.field("Weights (layer 2)").count() == 0 and "weights2" not in lens.page.url
+    assert close(lens.outputs(), STAGES["batch"][2])
+    assert lens.page.get_by_role("alert").count() == 0
+
+
+def test_quick_clicks_on_add_a_layer_make_distinct_layers_and_stop_at_the_limit(shared):
+    lens = shared.goto(DEFAULT)
+    add = lens.page.get_by_role("button", name="Add a layer")
+    add.click()
+    add.click()
+    lens.settle()
+    legends = lens.page.locator("#layers legend").all_inner_texts()
+    assert legends == ["Layer 1", "Layer 2", "Layer 3"]
+    ids = lens.page.locator("#editors textarea").evaluate_all("areas => areas.map(a => a.id)")
+    assert len(ids) == len(set(ids)) == 7
+    lens.type_into("Biases (layer 3)", "[1, 2")
+    assert "never closed" in lens.alert_for("Biases (layer 3)").inner_text()
+    lens.type_into("Biases (layer 3)", "[1, 2, 3]")
+    assert lens.page.get_by_role("alert").count() == 0
+    for _ in range(12):
+        lens.page.evaluate("document.getElementById('add-layer').click()")  # faster than any hand
+    lens.settle()
+    assert lens.page.locator("#layers fieldset").count() == 8
+    assert add.is_disabled() and "at most 8 layers" in lens.page.locator("#layer-note").inner_text()
+    assert lens.page.get_by_role("alert").count() == 0
+    assert lens.region("Steps").locator("section.layer").count() == 8
+
+
+def test_every_added_layer_fits_the_one_before(shared):
+    lens = shared.show("[1, 2, 3, 2.5]", [("[[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5]]", "[2, 3]")])
+    lens.click(lens.page.get_by_role("button", name="Add a layer"))
+    assert lens.page.get_by_role("alert").count() == 0
+    assert len(lens.outputs()) == 2  # two neurons after two
+
+
+def test_no_layer_can_follow_a_single_neuron_and_the_page_says_why(shared):
+    lens = shared.goto("#" + EXAMPLES[0].fragment)
+    assert lens.page.get_by_role("button", name="Add a layer").is_disabled()
+    assert "matrix with one row" in lens.page.locator("#layer-note").inner_text()
+
+
+# -- the Code region --------------------------------------------------------------------------
+
+def test_code_region_programs_print_the_outputs_shown(shared, tmp_path):
+    lens = shared.goto(DEFAULT)
+    blocks = lens.region("Code").locator("pre").all_inner_texts()
+    assert len(blocks) == 2
+    for i, program in enumerate(blocks):
+        path = tmp_path / f"program{i}.py"
+        path.write_text(program)
+        printed = subprocess.run([sys.executable, str(path)], capture_output=True, text=True,
+                                 check=True).stdout
+        numbers = [float(n) for n in re.findall(r"-?\d+\.?\d*(?:e-?\d+)?", printed)]
+        assert close(numbers, [v for row in STAGES["batch"][2] for v in row], rel=1e-8)
+
+
+def test_the_fields_typed_are_the_fields_computed(shared):
+    # what the engine computed is what the editors hold, after any sequence of edits
+    lens = shared.show(BATCH, [(WEIGHTS_3x4, BIASES_3)])
+    for text in ["[1, 1, 1]", "[2, 2, 2]", "[3, 3, 3]"]:
+        lens.field("Biases").fill(text)
+    lens.settle()
+    assert close(lens.outputs(), numpy_outputs(BATCH, [(WEIGHTS_3x4, "[3, 3, 3]")]))

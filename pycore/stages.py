@@ -1,0 +1,146 @@
+"""The textbook's stages, one declarative entry each: every module reads this table.
+
+A stage is named by the shapes of inputs and weights. Its entry says how NumPy
+writes it (the expression, and the same as a function), which operand is the
+left and which the right one of ``np.dot``, what a row and a column of the
+product are, the words the steps use, and the textbook's loops for it.
+
+Adding a step or a view means adding a field here, not a branch in six modules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    inputs_ndim: int
+    weights_ndim: int
+    # np.dot(left, right): each operand by name; "weights.T" is the transposed weights.
+    left: str
+    right: str
+    product: str  # the product as the textbook writes it, with {inputs} and {weights} to fill in
+    numpy: Callable  # the same expression as a function of (np, inputs, weights)
+    bias: str  # "bias" (one number) or "biases" (one per neuron)
+    outputs_name: str  # the loops' name for the result: "output" or "layer_outputs"
+    # what a row and a column of the product grid are: "sample", "neuron", or None
+    # where the axis has one entry that is neither (the one sample, the one neuron)
+    rows: str | None
+    columns: str | None
+    outputs: tuple[str, ...]  # what each axis of the outputs is, in their shape's order
+    headline: str  # with {samples} and {neurons} to fill in
+    outputs_words: str
+    product_title: str
+    product_words: str  # with {count} (dot products) to fill in
+    bias_words: str
+    # The textbook's loops, one line each: (role, text). The roles name the lines a
+    # player marks; the texts have {inputs}, {weights}, {biases}, {outputs} to fill in.
+    loops: tuple[tuple[str, str], ...]
+
+    def loop_lines(self, biases: str = "per_neuron") -> list[tuple[str, str]]:
+        """The loops' (role, text) lines. ``biases``: "per_neuron" (a list, one each),
+        "one" (a plain number added to every neuron's output, as NumPy broadcasts it)
+        or "none" (nothing is added)."""
+        lines = []
+        for role, text in self.loops:
+            if role == "bias" and biases == "none":
+                continue
+            if biases != "per_neuron" and role == "neuron_loop":
+                text = text.split("for ")[0] + "for neuron_weights in {weights}:"
+            if biases == "one" and role == "bias" and "neuron_bias" in text:
+                text = text.replace("neuron_bias", "{biases}")
+            lines.append((role, text))
+        return lines
+
+    def expression(self, inputs: str = "inputs", weights: str = "weights", biases: str | None = None,
+                   with_biases: bool = True) -> str:
+        product = self.product.format(inputs=inputs, weights=weights)
+        return f"{product} + {biases or self.bias}" if with_biases else product
+
+
+NEURON = Stage(
+    "neuron", 1, 1, left="weights", right="inputs",
+    product="np.dot({weights}, {inputs})", numpy=lambda np, x, w: np.dot(w, x), bias="bias", outputs_name="output",
+    rows=None, columns=None, outputs=(),
+    headline="one sample through a single neuron",
+    outputs_words="the neuron's output, a single number",
+    product_title="The dot product",
+    product_words="Each input is multiplied by its weight, and the products are summed.",
+    bias_words="The bias shifts the sum up or down.",
+    loops=(("start", "{outputs} = 0"),
+           ("term_loop", "for n_input, weight in zip({inputs}, {weights}):"),
+           ("term", "    {outputs} += n_input * weight"),
+           ("bias", "{outputs} += {biases}")),
+)
+
+LAYER = Stage(
+    "layer", 1, 2, left="weights", right="inputs",
+    product="np.dot({weights}, {inputs})", numpy=lambda np, x, w: np.dot(w, x), bias="biases", outputs_name="layer_outputs",
+    rows="neuron", columns=None, outputs=("neuron",),
+    headline="one sample through a layer of {neurons}",
+    outputs_words="one output per neuron",
+    product_title="The dot products",
+    product_words=("With one sample no transposition is needed: np.dot takes each row of weights "
+                   "(one neuron) and dots it with the inputs, giving {count}, one per neuron."),
+    bias_words=("Vector addition, element by element: neuron i's bias is added to neuron i's "
+                "dot product."),
+    loops=(("start", "{outputs} = []"),
+           ("neuron_loop", "for neuron_weights, neuron_bias in zip({weights}, {biases}):"),
+           ("zero", "    neuron_output = 0"),
+           ("term_loop", "    for n_input, weight in zip({inputs}, neuron_weights):"),
+           ("term", "        neuron_output += n_input * weight"),
+           ("bias", "    neuron_output += neuron_bias"),
+           ("fill", "    {outputs}.append(neuron_output)")),
+)
+
+BATCH = Stage(
+    "batch", 2, 2, left="inputs", right="weights.T",
+    product="np.dot({inputs}, np.array({weights}).T)", numpy=lambda np, x, w: np.dot(x, np.array(w).T),
+    bias="biases", outputs_name="layer_outputs", rows="sample", columns="neuron", outputs=("sample", "neuron"),
+    headline="{samples} through a layer of {neurons}",
+    outputs_words="one row per sample, one column per neuron",
+    product_title="The matrix product",
+    product_words=("Each of the {cells} is the dot product of one sample (a row of inputs) with one "
+                   "neuron's weights (a column of weightsᵀ)."),
+    bias_words=("The bias vector is added to every row: bias j goes to column j, so every sample "
+                "gets neuron j's bias."),
+    loops=(("start", "{outputs} = []"),
+           ("sample_loop", "for sample in {inputs}:"),
+           ("sample_start", "    sample_outputs = []"),
+           ("neuron_loop", "    for neuron_weights, neuron_bias in zip({weights}, {biases}):"),
+           ("zero", "        neuron_output = 0"),
+           ("term_loop", "        for n_input, weight in zip(sample, neuron_weights):"),
+           ("term", "            neuron_output += n_input * weight"),
+           ("bias", "        neuron_output += neuron_bias"),
+           ("fill", "        sample_outputs.append(neuron_output)"),
+           ("sample_fill", "    {outputs}.append(sample_outputs)")),
+)
+
+BATCH_NEURON = Stage(
+    "batch_neuron", 2, 1, left="inputs", right="weights",
+    product="np.dot({inputs}, {weights})", numpy=lambda np, x, w: np.dot(x, w), bias="bias", outputs_name="outputs",
+    rows="sample", columns=None, outputs=("sample",),
+    headline="{samples} through a single neuron",
+    outputs_words="one output per sample",
+    product_title="The dot products",
+    product_words=("Each sample (a row of inputs) is dotted with the neuron's weights, giving "
+                   "{count}, one per sample."),
+    bias_words="The neuron's one bias is added to every sample's dot product.",
+    loops=(("start", "{outputs} = []"),
+           ("sample_loop", "for sample in {inputs}:"),
+           ("zero", "    output = 0"),
+           ("term_loop", "    for n_input, weight in zip(sample, {weights}):"),
+           ("term", "        output += n_input * weight"),
+           ("bias", "    output += {biases}"),
+           ("fill", "    {outputs}.append(output)")),
+)
+
+STAGES = {stage.name: stage for stage in (NEURON, LAYER, BATCH, BATCH_NEURON)}
+
+
+def stage_for(inputs_ndim: int, weights_ndim: int) -> Stage:
+    """The stage of these shapes (both 1 or 2 dimensions; the caller checks)."""
+    return next(s for s in STAGES.values() if (s.inputs_ndim, s.weights_ndim) == (inputs_ndim, weights_ndim))
