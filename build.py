@@ -31,7 +31,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-DIST = ROOT / "dist"
+DIST = Path(os.environ.get("LAYER_LENS_DIST") or ROOT / "dist")  # another folder keeps parallel runs apart
 WEB = ROOT / "web"
 MODULES = ROOT / "node_modules"
 CACHE = ROOT / ".cache"
@@ -226,14 +226,14 @@ def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
     server never sees half of one build and half of another."""
     start = time.perf_counter()
     ensure_node_modules()
-    fresh = Path(tempfile.mkdtemp(prefix=".dist-", dir=ROOT))
+    fresh = Path(tempfile.mkdtemp(prefix=".dist-", dir=DIST.parent))
     try:
         vendor_runtime(fresh)
         wheel = vendor_numpy(fresh, numpy_wheel, no_numpy)
         pack_pycore(fresh)
         build_page(fresh, wheel)
         fresh.chmod(0o755)
-        old = ROOT / ".dist-old"
+        old = DIST.parent / f".dist-old-{os.getpid()}"
         shutil.rmtree(old, ignore_errors=True)
         if DIST.exists():
             DIST.rename(old)

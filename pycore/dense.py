@@ -112,7 +112,7 @@ def _layer(number: int, inputs: Array, weights: Array, biases: Array | None, np)
     bias_grid = shell.bias_grid()
     checked = 0
     if np is None:
-        dots = [[dot(left[r], right[c])[0] for c in range(columns)] for r in range(rows)]
+        dots = [[dot(left_row, right_column) for right_column in right] for left_row in left]
         outputs = dots if bias_grid is None else [
             [d + b for d, b in zip(dot_row, bias_row)] for dot_row, bias_row in zip(dots, bias_grid)]
         dots, outputs = _shaped(shell, dots), _shaped(shell, outputs)
@@ -133,15 +133,12 @@ def _layer(number: int, inputs: Array, weights: Array, biases: Array | None, np)
     return trace, checked
 
 
-def dot(a: list, b: list) -> tuple[float, float]:
-    """The dot product, as the textbook's loop adds it, and the sum of the terms'
-    sizes (how large a rounding difference between two engines can be)."""
-    total, scale = 0, 0
+def dot(a: list, b: list):
+    """The dot product, added up as the textbook's loop adds it."""
+    total = 0
     for x, y in zip(a, b):
-        term = x * y
-        total += term
-        scale += abs(term)
-    return total, scale
+        total += x * y
+    return total
 
 
 def _shaped(shell: LayerTrace, cells: list[list]):
@@ -164,7 +161,8 @@ def _sample_cells(rows: int, columns: int) -> list[tuple[int, int]]:
 
 
 def _check_cell(number: int, left_row: list, right_column: list, bias, numpy_dot, numpy_output) -> None:
-    total, scale = dot(left_row, right_column)
+    total = dot(left_row, right_column)
+    scale = sum(abs(x * y) for x, y in zip(left_row, right_column))  # how large rounding can make a gap
     got, scale = total + bias, scale + abs(bias)
     for ours, theirs in ((total, numpy_dot), (got, numpy_output)):
         if abs(ours - theirs) > RELATIVE_TOLERANCE * max(scale, abs(ours), abs(theirs)):
