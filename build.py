@@ -293,24 +293,23 @@ def serve(port: int) -> None:
 
 # -- test ---------------------------------------------------------------------------
 
-def test_requirements() -> list[str]:
-    import tomllib
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    return project["project"]["optional-dependencies"]["test"]
+TEST_LOCK = ROOT / "requirements-test.txt"
 
 
 def test_python() -> str:
-    """.venv's Python, made and given the test dependencies (pyproject's `test`
-    extra) when missing: the same on a fresh machine, in CI and here."""
+    """.venv's Python, with exactly the pinned test dependencies (requirements-test.txt,
+    checked by hash): installed when .venv is new or the lock file has changed since."""
     python = VENV / "bin" / "python"
     if not python.exists():
         log("Creating .venv for the test dependencies ...")
         subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    probe = "import pytest, hypothesis, playwright, numpy, ruff"
-    if subprocess.run([str(python), "-c", probe], capture_output=True).returncode != 0:
-        log("Installing the test dependencies into .venv ...")
+    marker = VENV / ".requirements-test.sha256"
+    wanted = hashlib.sha256(TEST_LOCK.read_bytes()).hexdigest()
+    if not marker.exists() or marker.read_text().strip() != wanted:
+        log("Installing the pinned test dependencies into .venv ...")
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        *test_requirements()], check=True)
+                        "--require-hashes", "-r", str(TEST_LOCK)], check=True)
+        marker.write_text(wanted + "\n")
     return str(python)
 
 
@@ -342,10 +341,17 @@ def test(pytest_args: list[str]) -> int:
     return done.returncode
 
 
+def bench(bench_args: list[str]) -> int:
+    """benchmarks/bench_page.py (it builds the site first) under .venv's Python, which has Playwright."""
+    python = test_python()
+    ensure_chromium()
+    return subprocess.run([python, str(ROOT / "benchmarks" / "bench_page.py"), *bench_args], cwd=ROOT).returncode
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", choices=["build", "serve", "test"], default="build")
+    parser.add_argument("command", nargs="?", choices=["build", "serve", "test", "bench"], default="build")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
     parser.add_argument("--numpy-wheel", metavar="PATH|URL",
                         help="Pyodide's NumPy wheel, checked against pyodide-lock.json")
@@ -353,6 +359,8 @@ def main(argv: list[str] | None = None) -> int:
     args, rest = parser.parse_known_args(argv)
     if args.command == "test":
         return test(rest)
+    if args.command == "bench":
+        return bench(rest)
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     build(args.numpy_wheel, args.no_numpy)

@@ -34,9 +34,18 @@ def compute(inputs: str, layers: list[tuple[str, str]], *, use_numpy: bool | Non
 
 
 def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
-            use_numpy: bool | None = None) -> Trace:
+            use_numpy: bool | None = None, texts: tuple[str, list[tuple[str, str]]] | None = None) -> Trace:
     """Run ``inputs`` through each (weights, biases) layer in turn. ``use_numpy``:
-    None uses NumPy when it imports, False the loops only, True NumPy or an error."""
+    None uses NumPy when it imports, False the loops only, True NumPy or an error.
+    ``texts``, when given, is the fields as typed, (inputs text, [(weights text, biases
+    text), ...]) as read_fields takes them: a count that does not fit then says
+    whether a decimal comma (``-0,5``, two numbers to Python) would explain it."""
+    field_texts: dict[str, str] = {}
+    if texts is not None:
+        field_texts["inputs"] = texts[0]
+        for number, (weights_text, biases_text) in enumerate(texts[1], start=1):
+            field_texts[field_key("weights", number)] = weights_text
+            field_texts[field_key("biases", number)] = biases_text
     np = engine_numpy.load() if use_numpy is not False else None
     if use_numpy and np is None:
         raise RuntimeError("NumPy was asked for but does not import")
@@ -53,7 +62,7 @@ def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
                                  f"chain a layer, write layer {number - 1}'s weights as a matrix with one "
                                  "row: [[...]].")
             inputs = Array(previous.outputs, previous.outputs_shape)
-        trace, cells = _layer(number, inputs, weights, biases, np)
+        trace, cells = _layer(number, inputs, weights, biases, np, field_texts)
         traces.append(trace)
         checked += cells
     if np is not None:
@@ -61,8 +70,18 @@ def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
     return Trace(layers=tuple(traces), engine="python", engine_reason="chosen" if use_numpy is False else "missing")
 
 
-def stage_of(inputs: Array, weights: Array, biases: Array | None, number: int = 1) -> Stage:
-    """Which of the textbook's stages these shapes are, or an InputError saying what does not fit."""
+def stage_of(inputs: Array, weights: Array, biases: Array | None, number: int = 1, *,
+             texts: dict[str, str] | None = None) -> Stage:
+    """Which of the textbook's stages these shapes are, or an InputError saying what does not fit.
+    ``texts`` (field key -> the text typed in that field), when given, lets a count that
+    does not fit say that a decimal comma would explain it."""
+    from .parse import decimal_comma_note
+
+    def note(key: str, fits: int, where: str = "") -> str:
+        text = (texts or {}).get(key)
+        sentence = decimal_comma_note(text, fits) if text else ""
+        return f" {where}{sentence}" if sentence else ""
+
     inputs_name = "Inputs" if number == 1 else f"the outputs of layer {number - 1}"
     weights_key, biases_key = field_key("weights", number), field_key("biases", number)
     weights_name, biases_name = field_label(weights_key), field_label(biases_key)
@@ -87,11 +106,12 @@ def stage_of(inputs: Array, weights: Array, biases: Array | None, number: int = 
             rule = (f"weights {weights.shape} and inputs {inputs.shape} do not fit the dot "
                     f"product: each weight multiplies one input ({inputs_name} "
                     f"{'has' if number == 1 else 'are'} {plural(features, 'number')} per sample). ")
-        raise InputError(weights_key, rule[0].upper() + rule[1:] + fix[0].upper() + fix[1:])
+        hint = note(weights_key, features) or (note("inputs", per_neuron, "In Inputs, ") if number == 1 else "")
+        raise InputError(weights_key, rule[0].upper() + rule[1:] + fix[0].upper() + fix[1:] + hint)
     if biases is not None:
         if weights.ndim == 1 and biases.ndim != 0:
             raise InputError(biases_key, "a single neuron has one bias: write one plain number, "
-                                         "such as 2.0, without brackets.")
+                                         "such as 2.0, without brackets." + note(biases_key, 1))
         neurons = weights.shape[0] if weights.ndim == 2 else 1
         if weights.ndim == 2 and biases.ndim == 0 and neurons != 1:
             raise InputError(biases_key, f"{neurons} neurons need {neurons} biases, one each; "
@@ -99,12 +119,40 @@ def stage_of(inputs: Array, weights: Array, biases: Array | None, number: int = 
                                          f"[{', '.join(['0.0'] * min(neurons, 3))}{', ...' if neurons > 3 else ''}].")
         if biases.ndim == 1 and biases.shape[0] != neurons:
             raise InputError(biases_key, f"{plural(neurons, 'neuron')} need{'s' if neurons == 1 else ''} "
-                                         f"{plural(neurons, 'bias')}; {biases_name} has {biases.shape[0]}.")
+                                         f"{plural(neurons, 'bias')}; {biases_name} has {biases.shape[0]}."
+                                         + note(biases_key, neurons))
+    # Whole numbers stay exact, as in Python: refuse the few a layer cannot compute with.
+    whole = {}  # name -> (field key, largest magnitude), for the fields of whole numbers
+    present = [(array, key, name) for array, key, name in (
+        (inputs, "inputs" if number == 1 else weights_key, inputs_name),
+        (weights, weights_key, weights_name), (biases, biases_key, biases_name)) if array is not None]
+    for array, key, name in present:
+        rows = array.values if isinstance(array.values, list) else [array.values]
+        flat = [v for row in rows for v in (row if isinstance(row, list) else [row])]
+        if isinstance(flat[0], int):
+            whole[name] = (key, max(map(abs, flat)))
+    for name, (key, largest) in whole.items():
+        if len(whole) < len(present) and largest.bit_length() > 1000:  # meets floats: as NumPy, all floats
+            try:
+                float(largest)
+            except OverflowError:
+                raise InputError(key, f"{name} holds a whole number too large for a float (beyond about "
+                                      "1.8e308), and another field holds decimals: together they compute "
+                                      "as floats, as in NumPy, and this one overflows. Use smaller "
+                                      "numbers.") from None
+    if inputs_name in whole and weights_name in whole:
+        digits = sum(whole[name][1].bit_length() for name in (inputs_name, weights_name)) * 0.30103
+        if digits + len(str(features)) > 4_300:  # Python prints whole numbers of at most 4,300 digits
+            name = max((inputs_name, weights_name), key=lambda n: whole[n][1])
+            raise InputError(whole[name][0], f"{name} holds whole numbers so long that the outputs would "
+                                             "have more than 4,300 digits, more than Python prints. Use "
+                                             "shorter numbers, or decimals such as 1.5e300.")
     return stage_for(inputs.ndim, weights.ndim)
 
 
-def _layer(number: int, inputs: Array, weights: Array, biases: Array | None, np) -> tuple[LayerTrace, int]:
-    stage = stage_of(inputs, weights, biases, number)
+def _layer(number: int, inputs: Array, weights: Array, biases: Array | None, np,
+           texts: dict[str, str] | None = None) -> tuple[LayerTrace, int]:
+    stage = stage_of(inputs, weights, biases, number, texts=texts)
     shell = LayerTrace(number=number, stage_name=stage.name, inputs=inputs, weights=weights,
                        biases=biases, dots=None, outputs=None)
     rows, columns = shell.grid_shape
@@ -170,11 +218,30 @@ def _check_cell(number: int, left_row: list, right_column: list, bias, numpy_dot
 
 
 def _finite(layer: LayerTrace) -> None:
-    """Products of huge finite numbers can still overflow; say so instead of showing inf."""
+    """Products of huge finite numbers can still overflow; say so, naming the field that
+    holds the huge numbers, instead of showing inf."""
     values = layer.outputs if isinstance(layer.outputs, list) else [layer.outputs]
-    for row in values:
-        for value in row if isinstance(row, list) else [row]:
-            if isinstance(value, float) and not math.isfinite(value):
-                raise InputError(field_key("weights", layer.number),
-                                 f"layer {layer.number}'s outputs overflow to infinity: the numbers are "
-                                 "too large to multiply. Use smaller numbers.")
+    flat = [v for row in values for v in (row if isinstance(row, list) else [row])]
+    if all(not isinstance(v, float) or math.isfinite(v) for v in flat):
+        return
+    number = layer.number
+    largest = {name: max((abs(v) for v in _numbers(array.values)), default=0)
+               for name, array in (("inputs", layer.inputs), ("weights", layer.weights), ("biases", layer.biases))
+               if array is not None}
+    culprit = max(largest, key=largest.get)
+    size = f"{largest[culprit]:.3g}"
+    if culprit == "inputs" and number > 1:
+        key, whose = field_key("weights", number), f"layer {number - 1}'s outputs, which reach {size}"
+    elif culprit == "inputs":
+        key, whose = "inputs", f"Inputs holds numbers as large as {size}"
+    else:
+        key = field_key(culprit, number)
+        whose = f"{field_label(key)} holds numbers as large as {size}"
+    raise InputError(key, f"layer {number}'s outputs overflow to infinity: {whose}, too large to multiply "
+                          "and add within a float's range (about 1.8e308). Use smaller numbers.")
+
+
+def _numbers(values) -> list:
+    if not isinstance(values, list):
+        return [values]
+    return [v for row in values for v in (row if isinstance(row, list) else [row])]

@@ -29,12 +29,19 @@ class Example:
 
 
 EXAMPLES = (
+    # written by hand, then with loops: the steps show the textbook's loops
     Example("A single neuron", "3 inputs, 3 weights and a bias: 2.3",
-            State("[1, 2, 3]", [layer_state(weights="[0.2, 0.8, -0.5]", biases="2")])),
+            State("[1, 2, 3]", [layer_state(weights="[0.2, 0.8, -0.5]", biases="2")], view="loops")),
     Example("4 inputs", "one more input, one more weight: 4.8",
+            State("[1.0, 2.0, 3.0, 2.5]", [layer_state(weights="[0.2, 0.8, -0.5, 1.0]", biases="2.0")],
+                  view="loops")),
+    Example("A layer of 3 neurons", "one sample, 3 neurons, each with its own weights and bias, in loops",
+            State("[1, 2, 3, 2.5]", [layer_state(weights=_W, biases=_B)], view="loops")),
+    # NumPy: the same numbers as dot products and matrix products
+    Example("The dot product", "a · b = [1, 2, 3] · [2, 3, 4] = 20, no bias",
+            State("[1, 2, 3]", [layer_state(weights="[2, 3, 4]", biases="")])),
+    Example("A neuron with np.dot", "np.dot(weights, inputs) + bias = 4.8",
             State("[1.0, 2.0, 3.0, 2.5]", [layer_state(weights="[0.2, 0.8, -0.5, 1.0]", biases="2.0")])),
-    Example("A layer of 3 neurons", "one sample, three neurons, each with its own weights and bias",
-            State("[1, 2, 3, 2.5]", [layer_state(weights=_W, biases=_B)])),
     Example("The layer with np.dot", "np.dot(weights, inputs) + biases on one sample",
             State("[1.0, 2.0, 3.0, 2.5]",
                   [layer_state(weights="[[0.2, 0.8, -0.5, 1.0],\n [0.5, -0.91, 0.26, -0.5],\n"
@@ -42,10 +49,12 @@ EXAMPLES = (
     Example("A batch of 3 samples", "where the weights must be transposed",
             State(_BATCH, [layer_state(weights=_W, biases=_B)])),
     Example("Row vector × column vector", "a (1, 3) by (3, 1) matrix product: [[20]]",
-            State("[[1, 2, 3]]", [layer_state(weights="[[2, 3, 4]]", biases="[0]")])),
+            State("[[1, 2, 3]]", [layer_state(weights="[[2, 3, 4]]", biases="")])),
     Example("Two layers", "the first layer's outputs are the second layer's inputs",
             State(_BATCH, [layer_state(weights=_W, biases=_B), dict(NEXT_LAYER)])),
 )
+DEFAULT_EXAMPLE = 6  # the textbook's batch: the page as it first opens
+assert EXAMPLES[DEFAULT_EXAMPLE].state == State()
 
 
 def new_layer(previous_weights: str, number: int) -> dict:

@@ -61,27 +61,29 @@ def classes(*names) -> str | None:
     return " ".join(name for name in names if name) or None
 
 
-def render(trace: Trace, selected: dict[int, tuple[int, int]] | None = None) -> str:
+def render(trace: Trace, selected: dict[int, tuple[int, int]] | None = None, view: str = "numpy") -> str:
     """The Steps region's content. ``selected`` maps a layer number to the
-    (row, column) of its selected product cell; (0, 0) by default."""
+    (row, column) of its selected product cell; (0, 0) by default. ``view``:
+    the product as NumPy's matrix product, or as the textbook's loops."""
     selected = selected or {}
-    return "".join(render_layer(layer, selected.get(layer.number, (0, 0))) for layer in trace.layers)
+    return "".join(render_layer(layer, selected.get(layer.number, (0, 0)), view) for layer in trace.layers)
 
 
-def render_layer(layer: LayerTrace, selected: tuple[int, int] = (0, 0)) -> str:
+def render_layer(layer: LayerTrace, selected: tuple[int, int] = (0, 0), view: str = "numpy") -> str:
     rows, columns = layer.grid_shape
     selected = (min(max(selected[0], 0), rows - 1), min(max(selected[1], 0), columns - 1))
     items = []
-    for step in steps(layer):
+    for step in steps(layer, view):
         body = tag("h3", esc(step.title)) + "".join(tag("p", esc(t)) for t in step.text)
         if step.hint:
             body += tag("p", esc(step.hint), class_="hint-line")
-        body += _step_body(layer, step.key, selected)
+        body += _step_body(layer, step.key, selected, view)
         items.append(tag("li", body, class_=f"step step-{step.key}"))
     title_id = f"layer-{layer.number}-title"
     return tag("section",
                tag("h2", esc(headline(layer)), id=title_id)
-               + tag("p", tag("code", esc(layer.expression)), class_="expression")
+               + tag("p", (esc("In NumPy: ") if view == "loops" else "") + tag("code", esc(layer.expression)),
+                     class_="expression")
                + tag("ol", "".join(items), class_="steps"),
                class_=f"layer stage-{layer.stage_name}", data_layer=layer.number,
                aria_labelledby=title_id)
@@ -97,7 +99,7 @@ def _outputs_axes(layer: LayerTrace) -> dict:
     return {}
 
 
-def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int]) -> str:
+def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int], view: str = "numpy") -> str:
     two_d = layer.weights.ndim == 2
     if key == "shapes":
         figures = [figure("inputs", layer.inputs.values, rows="sample"),
@@ -107,13 +109,14 @@ def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int]) -> str:
                                   columns="neuron" if two_d else None, hue_columns=two_d))
         return tag("div", "".join(figures), class_="arrays")
     if key == "transpose":
-        return tag("div", figure("weights", layer.weights.values, rows="neuron", hue_rows=True)
+        return tag("div", scroller(tag("div", figure("weights", layer.weights.values, rows="neuron", hue_rows=True)
                    + tag("span", tag("span", "→ transpose →", class_="across")
                          + tag("span", "↓ transpose ↓", class_="down"), class_="arrow", aria_hidden="true")
                    + figure("weightsᵀ", layer.transposed(), columns="neuron", hue_columns=True),
-                   class_="arrays transpose")
+                   class_="arrays transpose")), class_="transpose-box")
     if key == "product":
-        return scroller(product_grid(layer, selected)) + dot_detail(layer, *selected)
+        shown = loops_view(layer, selected) if view == "loops" else scroller(product_grid(layer, selected))
+        return shown + dot_detail(layer, *selected)
     labels = _outputs_axes(layer)
     if key == "biases":
         if layer.biases is None:
@@ -129,8 +132,9 @@ def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int]) -> str:
 
 
 def scroller(content: str) -> str:
-    """A wide figure scrolls inside its own box (the page never scrolls sideways)."""
-    return tag("div", content, class_="scroller")
+    """A wide figure scrolls inside its own box (the page never scrolls sideways); the
+    frame around it shows a shadow at each edge that has more to see."""
+    return tag("div", tag("div", content, class_="scroller"), class_="scroll-frame")
 
 
 def figure(name: str, values, **options) -> str:
@@ -248,6 +252,48 @@ def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
     return tag("table", tag("thead", head) + tag("tbody", "".join(body)),
                class_="matrix product-grid", data_layer=layer.number,
                aria_label=f"{layer.stage.expression(with_biases=False)}: select a cell to see its dot product")
+
+
+CELLS_LISTED = 16  # the loops view lists at most this many dot products, first and last
+
+
+def loops_view(layer: LayerTrace, selected: tuple[int, int]) -> str:
+    """The product as the textbook's loops: the code, and each dot product they add up."""
+    number = layer.number
+    names = {"inputs": "inputs" if number == 1 else f"layer{number - 1}_outputs",
+             "weights": field_key("weights", number),
+             "biases": layer.stage.bias if number == 1 else f"{layer.stage.bias}{number}",
+             "outputs": layer.stage.outputs_name}
+    biases = "none" if layer.biases is None else "one" if layer.biases.ndim == 0 else "per_neuron"
+    code = "\n".join(tag("span", esc(text.format(**names)), class_="line", data_role=role)
+                     for role, text in layer.stage.loop_lines(biases))
+    rows, columns = layer.grid_shape
+    cells = [(r, c) for r in range(rows) for c in range(columns)]
+    if len(cells) > CELLS_LISTED:
+        half = CELLS_LISTED // 2
+        cells = [*cells[:half], None, *cells[-half:]]
+    items = []
+    for cell in cells:
+        if cell is None:
+            items.append(tag("li", esc(f"… ({plural(rows * columns - CELLS_LISTED, 'more dot product')})"),
+                             class_="ellipsis"))
+            continue
+        r, c = cell
+        text = f"{cell_label(layer, r, c)}: {_sum_text(layer, r, c)}"
+        chosen = cell == selected
+        items.append(tag("li", tag("button", esc(text), type="button", class_="cell", data_layer=number,
+                                   data_row=r, data_col=c, aria_pressed="true" if chosen else "false",
+                                   tabindex="0" if chosen else "-1")))
+    return tag("div", tag("pre", code, class_="loop-code", aria_label=f"the loops of layer {number}")
+               + tag("ol", "".join(items), class_="loop-sums"), class_="loops")
+
+
+def _sum_text(layer: LayerTrace, r: int, c: int) -> str:
+    cell = layer.cell(r, c)
+    indices = terms_shown(len(cell.terms))
+    terms = " + ".join("…" if i is None else f"{fmt(cell.terms[i][0])}×{fmt(cell.terms[i][1])}" for i in indices)
+    text = f"{terms} = {fmt(cell.dot)}"
+    return text if cell.bias is None else f"{text}, + {fmt(cell.bias)} = {fmt(cell.output)}"
 
 
 def dot_detail(layer: LayerTrace, r: int, c: int) -> str:

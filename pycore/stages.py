@@ -36,6 +36,7 @@ class Stage:
     product_title: str
     product_words: str  # with {count} (dot products) to fill in
     bias_words: str
+    loops_title: str  # the product step, shown as the textbook's loops
     # The textbook's loops, one line each: (role, text). The roles name the lines a
     # player marks; the texts have {inputs}, {weights}, {biases}, {outputs} to fill in.
     loops: tuple[tuple[str, str], ...]
@@ -70,6 +71,7 @@ NEURON = Stage(
     product_title="The dot product",
     product_words="Each input is multiplied by its weight, and the products are summed.",
     bias_words="The bias shifts the sum up or down.",
+    loops_title="The loop: each input times its weight, added up",
     loops=(("start", "{outputs} = 0"),
            ("term_loop", "for n_input, weight in zip({inputs}, {weights}):"),
            ("term", "    {outputs} += n_input * weight"),
@@ -87,6 +89,7 @@ LAYER = Stage(
                    "(one neuron) and dots it with the inputs, giving {count}, one per neuron."),
     bias_words=("Vector addition, element by element: neuron i's bias is added to neuron i's "
                 "dot product."),
+    loops_title="The loops: for each neuron, each input times its weight, added up",
     loops=(("start", "{outputs} = []"),
            ("neuron_loop", "for neuron_weights, neuron_bias in zip({weights}, {biases}):"),
            ("zero", "    neuron_output = 0"),
@@ -107,6 +110,7 @@ BATCH = Stage(
                    "neuron's weights (a column of weightsᵀ)."),
     bias_words=("The bias vector is added to every row: bias j goes to column j, so every sample "
                 "gets neuron j's bias."),
+    loops_title="The loops: for each sample, for each neuron, each input times its weight, added up",
     loops=(("start", "{outputs} = []"),
            ("sample_loop", "for sample in {inputs}:"),
            ("sample_start", "    sample_outputs = []"),
@@ -129,6 +133,7 @@ BATCH_NEURON = Stage(
     product_words=("Each sample (a row of inputs) is dotted with the neuron's weights, giving "
                    "{count}, one per sample."),
     bias_words="The neuron's one bias is added to every sample's dot product.",
+    loops_title="The loops: for each sample, each input times the neuron's weight, added up",
     loops=(("start", "{outputs} = []"),
            ("sample_loop", "for sample in {inputs}:"),
            ("zero", "    output = 0"),

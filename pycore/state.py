@@ -36,6 +36,8 @@ PROPERTIES = (
     Property("weights", "text",
              "[[0.2, 0.8, -0.5, 1],\n [0.5, -0.91, 0.26, -0.5],\n [-0.26, -0.27, 0.17, 0.87]]", per_layer=True),
     Property("biases", "text", "[2, 3, 0.5]", per_layer=True),
+    # how the product step is shown: NumPy's matrix product, or the textbook's loops
+    Property("view", "choice", "numpy", choices=("numpy", "loops")),
     # for teachers embedding one worked step in a slide or an iframe
     Property("hide", "flags", (), choices=("editors", "text", "code", "examples")),
     Property("step", "choice", None, choices=("shapes", "transpose", "product", "biases", "outputs")),
@@ -43,6 +45,7 @@ PROPERTIES = (
 SPEC = {prop.name: prop for prop in PROPERTIES}
 HIDE_CHOICES = SPEC["hide"].choices
 STEP_CHOICES = SPEC["step"].choices
+VIEW_CHOICES = SPEC["view"].choices
 LAYER_PROPERTIES = tuple(prop for prop in PROPERTIES if prop.per_layer)
 PAGE_PROPERTIES = tuple(prop for prop in PROPERTIES if not prop.per_layer)
 FIELD_KINDS = tuple(prop.name for prop in PROPERTIES if prop.type == "text")  # the editors, in page order
@@ -60,6 +63,7 @@ class State:
 
     inputs: str = SPEC["inputs"].default
     layers: list[dict] = field(default_factory=lambda: [_default_layer()])
+    view: str = SPEC["view"].default
     hide: tuple[str, ...] = SPEC["hide"].default
     step: str | None = SPEC["step"].default
 

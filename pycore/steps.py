@@ -42,7 +42,7 @@ def shape_words(shape: tuple[int, ...]) -> str:
 def headline(layer: LayerTrace) -> str:
     k, m = layer.samples, layer.neurons
     samples = "one sample (a row vector)" if k == 1 else f"a batch of {plural(k, 'sample')}"
-    what = layer.stage.headline.format(samples=samples, neurons=plural(m, "neuron"))
+    what = layer.stage.headline.format(samples=samples, neurons=count_words(m, "neuron"))
     return f"Layer {layer.number}: {what}"
 
 
@@ -109,8 +109,8 @@ def _transpose_words(layer: LayerTrace) -> list[str]:
         rule_result = (f"{fits}; the result has shape {shape_text((x[0], 1))}"
                        + (": one number, the dot product of the two vectors." if x[0] == 1 else
                           ", one row per sample."))
-        turn = ("Transposing turns the row vector weights (1, n) into a column vector weightsᵀ "
-                f"{shape_text((n, 1))}: its {plural(n, 'weight')} stand in one column.")
+        turn = (f"Transposing turns the row vector weights {shape_text((1, n))} into a column vector "
+                f"weightsᵀ {shape_text((n, 1))}: its {plural(n, 'weight')} stand in one column.")
     else:
         rule_result = (f"{fits}; the result has shape {shape_text((x[0], m))}, one row per sample and "
                        "one column per neuron.")
@@ -128,7 +128,8 @@ def _transpose_words(layer: LayerTrace) -> list[str]:
             f"inputs {shape_text(x)} · weightsᵀ {shape_text((n, m))}: {rule_result}"]
 
 
-def steps(layer: LayerTrace) -> list[Step]:
+def steps(layer: LayerTrace, view: str = "numpy") -> list[Step]:
+    """The steps of one layer; ``view`` "loops" tells the product as the textbook's loops."""
     stage = layer.stage
     rows, columns = layer.grid_shape
     count = rows * columns
@@ -138,18 +139,29 @@ def steps(layer: LayerTrace) -> list[Step]:
     cells = "one cell" if count == 1 else plural(count, "cell")
     product = stage.product_words.format(count=plural(count, "dot product"), cells=cells)
     if count == 1 and stage.name == "batch":
+        n = layer.features
         product = ("The one cell is the dot product of the row vector inputs with the column vector "
-                   "weightsᵀ: a matrix product of shapes (1, n) and (n, 1) gives a (1, 1) matrix.")
-    hint = "Select a cell to see its terms." if count > 1 else ""
-    out.append(Step("product", f"{stage.product_title}: {stage.expression(with_biases=False)}",
-                    (product,), hint))
+                   f"weightsᵀ: a matrix product of shapes {shape_text((1, n))} and {shape_text((n, 1))} "
+                   "gives a (1, 1) matrix.")
+    if view == "loops":
+        words = (f"The loops multiply each input by its weight and add the products up, one pair at a "
+                 f"time: {plural(count, 'dot product')}, the very numbers "
+                 f"{stage.expression(with_biases=False)} computes at once.")
+        hint = "Select a line to see its sum written out." if count > 1 else ""
+        out.append(Step("product", stage.loops_title, (words,), hint))
+    else:
+        hint = "Select a cell to see its terms." if count > 1 else ""
+        out.append(Step("product", f"{stage.product_title}: {stage.expression(with_biases=False)}",
+                        (product,), hint))
     if layer.biases is None:
         out.append(Step("biases", "No biases", ("The Biases field is empty, so the outputs are the dot "
                                                 "products themselves, as in np.dot(a, b) with no bias.",)))
     else:
         out.append(Step("biases", f"Add the {stage.bias}: + {stage.bias}", (stage.bias_words,)))
-    out.append(Step("outputs", "Outputs", (f"Shape {shape_words(layer.outputs_shape)}: "
-                                           f"{stage.outputs_words}.",)))
+    words = stage.outputs_words
+    if layer.outputs_shape == (1, 1):
+        words = "a 1×1 matrix holding one number, as a row vector times a column vector gives"
+    out.append(Step("outputs", "Outputs", (f"Shape {shape_words(layer.outputs_shape)}: {words}.",)))
     return out
 
 

@@ -3,7 +3,7 @@ pre-render and the live page, so the first paint and the live result agree."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from . import programs, render_html
@@ -35,7 +35,7 @@ def complete(state: State) -> State:
             previous = layers[-1]["weights"] if layers else ""
             layer = new_layer(previous, number)
         layers.append(layer)
-    return State(state.inputs, layers, state.hide, state.step)
+    return replace(state, layers=layers)
 
 
 def view(state: State, selected: dict[int, tuple[int, int]] | None = None, *,
@@ -43,7 +43,7 @@ def view(state: State, selected: dict[int, tuple[int, int]] | None = None, *,
     trace, errors = _compute(state.inputs, tuple(state.layer_texts()), use_numpy)
     if errors:
         return View(errors={error.key: error.beside for error in errors})
-    return View(trace, render_html.render(trace, selected), render_html.outputs_table(trace),
+    return View(trace, render_html.render(trace, selected, state.view), render_html.outputs_table(trace),
                 programs.loops_program(trace), programs.numpy_program(trace), engine_note(trace, where))
 
 

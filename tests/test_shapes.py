@@ -90,6 +90,12 @@ def test_fields_are_read_top_to_bottom():
     assert refusal("[1, 2]", [("[1, y]", "z")]).key == "weights"
 
 
-def test_outputs_that_overflow_are_refused():
+def test_outputs_that_overflow_are_refused_naming_the_field_with_the_huge_numbers():
     error = refusal("[1e300, 1e300]", [("[1e300, 1e300]", "0")])
     assert "infinity" in error.message
+    error = refusal("[1e308, 1e308, 3]", [("[1, 1, 1]", "0")])
+    assert error.key == "inputs" and "Inputs holds numbers as large as 1e+308" in error.message
+    error = refusal("[1, 2, 3]", [("[1e308, 1e308, 1]", "0")])
+    assert error.key == "weights"
+    error = refusal("[1, 2]", [("[[1, 1], [1, 1]]", "[0, 0]"), ("[[1e308, 1e308]]", "[0]")])
+    assert error.key == "weights2"

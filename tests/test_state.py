@@ -6,13 +6,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pycore import compute
-from pycore.examples import EXAMPLES, add_layer_problem, new_layer
+from pycore.examples import DEFAULT_EXAMPLE, EXAMPLES, add_layer_problem, new_layer
 from pycore.parse import parse
 from pycore.state import (
     HIDE_CHOICES,
     MAX_FRAGMENT,
     MAX_LAYERS,
     STEP_CHOICES,
+    VIEW_CHOICES,
     State,
     decode,
     encode,
@@ -23,10 +24,11 @@ from pycore.state import (
 
 texts = st.text(max_size=40)
 layer_texts = st.builds(lambda w, b: layer_state(weights=w, biases=b), texts, texts)
-states = st.builds(State, texts, st.lists(layer_texts, min_size=1, max_size=MAX_LAYERS),
-                   st.lists(st.sampled_from(HIDE_CHOICES), unique=True).map(
+states = st.builds(State, inputs=texts, layers=st.lists(layer_texts, min_size=1, max_size=MAX_LAYERS),
+                   view=st.sampled_from(VIEW_CHOICES),
+                   hide=st.lists(st.sampled_from(HIDE_CHOICES), unique=True).map(
                        lambda hide: tuple(c for c in HIDE_CHOICES if c in hide)),
-                   st.none() | st.sampled_from(STEP_CHOICES))
+                   step=st.none() | st.sampled_from(STEP_CHOICES))
 
 
 @settings(max_examples=400, deadline=None)
@@ -113,7 +115,9 @@ def test_embedding_flags():
 
 
 def test_the_gallery_walks_the_textbooks_path_in_order():
-    expected = [2.3, 4.8, [4.8, 1.21, 2.385], [4.8, 1.21, 2.385],
+    # by hand and with loops, then the dot product, NumPy for a neuron and a layer, a batch,
+    # row times column vector, two layers: every number as the textbook prints it
+    expected = [2.3, 4.8, [4.8, 1.21, 2.385], 20, 4.8, [4.8, 1.21, 2.385],
                 [[4.8, 1.21, 2.385], [8.9, -1.81, 0.2], [1.41, 1.051, 0.026]], [[20]],
                 [[0.5031, -1.04185, -2.03875], [0.2434, -2.7332, -5.7633], [-0.99314, 1.41254, -0.35655]]]
     assert len(EXAMPLES) == len(expected)
@@ -121,10 +125,21 @@ def test_the_gallery_walks_the_textbooks_path_in_order():
         state, problems = decode("#" + example.fragment)
         assert problems == [] and state == example.state
         assert close(compute(state.inputs, state.layer_texts()).outputs, outputs), example.title
+    assert EXAMPLES[DEFAULT_EXAMPLE].state == State()
+
+
+def test_each_example_shows_what_its_stage_adds():
+    # no two examples look the same: the loops, then np.dot on the same numbers, then more
+    from pycore.view import view
+    shown = [view(example.state, use_numpy=False).steps for example in EXAMPLES]
+    assert len(set(shown)) == len(shown)
+    assert [example.state.view for example in EXAMPLES[:3]] == ["loops"] * 3
+    layer_by_hand, layer_np = shown[2], shown[5]
+    assert "The loops: for each neuron" in layer_by_hand and "np.dot(weights, inputs)" in layer_np
 
 
 @pytest.mark.parametrize("previous, neurons", [("[[1, 2, 3, 4]]", 1), ("[[1, 2], [3, 4]]", 2),
-                                                (EXAMPLES[4].state.layers[0]["weights"], 3),
+                                                (EXAMPLES[DEFAULT_EXAMPLE].state.layers[0]["weights"], 3),
                                                 (repr([[0.5] * 4] * 7), 7)])
 def test_a_new_layer_fits_the_previous_layers_outputs(previous, neurons):
     layer = new_layer(previous, 2)
@@ -135,10 +150,10 @@ def test_a_new_layer_fits_the_previous_layers_outputs(previous, neurons):
 
 
 def test_after_three_neurons_the_new_layer_is_the_textbooks_next_page():
-    layer = new_layer(EXAMPLES[4].state.layers[0]["weights"], 2)
+    layer = new_layer(EXAMPLES[DEFAULT_EXAMPLE].state.layers[0]["weights"], 2)
     assert layer == EXAMPLES[-1].state.layers[1]
 
 
 def test_no_layer_after_a_single_neuron_and_the_page_says_why():
     assert "one row" in add_layer_problem(EXAMPLES[0].state)
-    assert add_layer_problem(EXAMPLES[4].state) == ""
+    assert add_layer_problem(EXAMPLES[DEFAULT_EXAMPLE].state) == ""

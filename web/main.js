@@ -34,7 +34,7 @@ let settledWaiters = [];
 function stateFromEditors() {
   const layers = [...document.querySelectorAll("#layers fieldset.layer-fields")].map((fieldset) =>
     Object.fromEntries([...fieldset.querySelectorAll("textarea")].map((area) => [area.dataset.prop, area.value])));
-  return { inputs: $("field-inputs").value, layers, hide: [], step: null };
+  return { inputs: $("field-inputs").value, layers, view: "numpy", hide: [], step: null };
 }
 
 // -- storage: the learner's work survives a reload, even one right after a keystroke ------
@@ -169,8 +169,30 @@ function apply(result, asked) {
     $("code-loops").textContent = result.code_loops;
     $("code-numpy").textContent = result.code_numpy;
     $("engine").textContent = result.engine;
+    markScrollers();
   }
   remember(result.fragment);
+}
+
+// Wide figures scroll in their own box: mark which edges have more to see, and let the
+// keyboard reach a box that scrolls but holds nothing focusable.
+function markScrollers(root = document) {
+  for (const box of root.querySelectorAll(".scroller")) {
+    const more = [];
+    if (box.scrollLeft > 1) more.push("left");
+    if (box.scrollLeft + box.clientWidth < box.scrollWidth - 1) more.push("right");
+    box.parentElement.dataset.more = more.join(" ");
+    const scrolls = box.scrollWidth > box.clientWidth + 1;
+    if (scrolls && !box.querySelector("button, a, input, [tabindex]")) {
+      box.tabIndex = 0;
+      box.setAttribute("role", "group");
+      box.setAttribute("aria-label", "Scrolls sideways");
+    } else if (!scrolls && box.hasAttribute("tabindex")) {
+      box.removeAttribute("tabindex");
+      box.removeAttribute("role");
+      box.removeAttribute("aria-label");
+    }
+  }
 }
 
 // The results on show are kept, marked out of date with `message`; null clears the mark.
@@ -184,8 +206,11 @@ function markStale(message) {
 function remember(fragment) {
   if (location.hash !== `#${fragment}`) history.replaceState(null, "", `#${fragment}`);
   for (const link of document.querySelectorAll("nav.examples a")) {
-    if (link.getAttribute("href") === `#${fragment}`) link.setAttribute("aria-current", "page");
-    else link.removeAttribute("aria-current");
+    if (link.getAttribute("href") === `#${fragment}`) {
+      link.setAttribute("aria-current", "page");
+      const strip = link.closest("ol");
+      if (strip.scrollWidth > strip.clientWidth) strip.scrollLeft = link.offsetLeft - strip.offsetLeft - 8;
+    } else link.removeAttribute("aria-current");
   }
 }
 
@@ -206,6 +231,7 @@ function load(next, problems = []) {
   showLinkProblems(problems);
   for (const name of [...body.classList]) if (name.startsWith("hide-")) body.classList.remove(name);
   for (const choice of state.hide) body.classList.add(`hide-${choice}`);
+  for (const radio of document.querySelectorAll('#view-switch input')) radio.checked = radio.value === state.view;
   if (state.step) body.dataset.step = state.step;
   else body.removeAttribute("data-step");
 }
@@ -284,7 +310,16 @@ async function selectCell(button) {
 
 // The product grid is one Tab stop; arrows move within it, skipping the '…' of a
 // summarised array; Home/End go to the row's ends, Ctrl+Home/End to the grid's corners.
+// In the loops view the cells are a list: arrows step through it, Home/End go to its ends.
 function cellTarget(button, key, ctrl) {
+  const list = button.closest("ol.loop-sums");
+  if (list) {
+    const items = [...list.querySelectorAll("button.cell")];
+    const at = items.indexOf(button);
+    const to = { ArrowUp: at - 1, ArrowLeft: at - 1, ArrowDown: at + 1, ArrowRight: at + 1,
+      Home: 0, End: items.length - 1 }[key];
+    return to === undefined ? null : items[to] ?? null;
+  }
   const grid = button.closest("table");
   const cells = [...grid.querySelectorAll("button.cell")];
   const rows = [...new Set(cells.map((b) => Number(b.dataset.row)))];
@@ -340,11 +375,23 @@ function wire() {
     load(structuredClone(examples[index]));
   });
   $("copy-link").addEventListener("click", copyLink);
+  document.addEventListener("scroll", (event) => {
+    if (event.target.classList?.contains("scroller")) markScrollers(event.target.parentElement);
+  }, { capture: true, passive: true });
+  addEventListener("resize", () => markScrollers(), { passive: true });
+  for (const button of document.querySelectorAll("button.copy-code")) {
+    button.addEventListener("click", () => copyProgram(button));
+  }
+  $("view-switch").addEventListener("change", (event) => {
+    state.view = event.target.value;
+    changed();
+  });
   addEventListener("hashchange", () => { if (engine) loadFrom(location.hash); });
 }
 
-// -- copy link ------------------------------------------------------------------------
+// -- copying ----------------------------------------------------------------------------
 async function copyLink() {
+  if (!engine || generation !== shownGeneration) $("copy-status").textContent = "Copying once the link is up to date…";
   await settled(); // the address holds the fields once the engine has seen them
   const link = location.href;
   try {
@@ -365,8 +412,28 @@ async function copyLink() {
   }
 }
 
+async function copyProgram(button) {
+  const status = button.nextElementSibling;
+  const text = $(button.dataset.target).textContent;
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = "Copied.";
+  } catch {
+    // no Clipboard API: select the program, so Ctrl+C copies it
+    const range = document.createRange();
+    range.selectNodeContents($(button.dataset.target));
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    let done = false;
+    try { done = document.execCommand("copy"); } catch { done = false; }
+    status.textContent = done ? "Copied." : "Selected: press Ctrl+C (⌘C) to copy.";
+  }
+  setTimeout(() => { status.textContent = ""; }, 4000);
+}
+
 // -- start ------------------------------------------------------------------------------
 wire(); // typing works at once; the engine renders what was typed when it is live
+markScrollers();
 updateLayerButtons("");
 updateResetLabel();
 

@@ -8,12 +8,12 @@ from helpers import close
 from helpers_e2e import field_texts, numpy_on_fields
 from seed import STAGES
 
-from pycore.examples import EXAMPLES
+from pycore.examples import DEFAULT_EXAMPLE, EXAMPLES
 from pycore.state import decode
 
 
 def test_every_gallery_link_matches_numpy_on_its_own_fields(shared):
-    lens = shared.goto("#" + EXAMPLES[4].fragment)
+    lens = shared.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment)
     links = lens.page.get_by_role("navigation", name="Examples").get_by_role("link")
     assert links.count() == len(EXAMPLES)
     for index, example in enumerate(EXAMPLES):
@@ -36,7 +36,7 @@ def test_opening_a_share_link_shows_exactly_its_state(shared):
 
 
 def test_edits_update_the_link_without_history_entries(shared):
-    lens = shared.goto("#" + EXAMPLES[4].fragment)
+    lens = shared.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment)
     before = lens.page.evaluate("history.length")
     lens.type_into("Inputs", "[[1, 2, 3, 2.5],\n [0, 0, 0, 1]]")
     lens.type_into("Biases", "[0,  0, 0]")
@@ -45,7 +45,7 @@ def test_edits_update_the_link_without_history_entries(shared):
 
 
 def test_copy_link_with_the_clipboard_api(shared):
-    lens = shared.goto("#" + EXAMPLES[4].fragment)
+    lens = shared.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment)
     lens.page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=lens.url.rstrip("/"))
     lens.field("Biases").fill("[1, 2, 3]")  # copied at once: the link waits for the edit
     lens.page.get_by_role("button", name="Copy link").click()
@@ -57,7 +57,7 @@ def test_copy_link_with_the_clipboard_api(shared):
 
 
 def test_embedding_flags_hide_editors_and_text_and_show_one_step(shared):
-    lens = shared.goto("#" + EXAMPLES[4].fragment + "&hide=editors,text,code&step=product")
+    lens = shared.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment + "&hide=editors,text,code&step=product")
     assert lens.field("Inputs").is_hidden()
     assert lens.region("Code").is_hidden()
     steps = lens.region("Steps")
@@ -65,7 +65,7 @@ def test_embedding_flags_hide_editors_and_text_and_show_one_step(shared):
     assert steps.locator(".step-transpose").is_hidden() and steps.locator(".step-shapes").is_hidden()
     assert steps.locator(".step-product > p").first.is_hidden()  # the explanatory text
     assert close(lens.outputs(), STAGES["batch"][2])
-    lens.goto("#" + EXAMPLES[4].fragment)  # the flags come from the link alone
+    lens.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment)  # the flags come from the link alone
     assert lens.field("Inputs").is_visible() and steps.locator(".step-shapes").is_visible()
 
 

@@ -11,9 +11,9 @@ from helpers import close
 from helpers_e2e import numpy_outputs
 from seed import BATCH, BIASES_3, STAGES, WEIGHTS_3x4
 
-from pycore.examples import EXAMPLES
+from pycore.examples import DEFAULT_EXAMPLE, EXAMPLES
 
-DEFAULT = "#" + EXAMPLES[4].fragment  # the textbook's batch, as the page starts
+DEFAULT = "#" + EXAMPLES[DEFAULT_EXAMPLE].fragment  # the textbook's batch, as the page starts
 
 
 @pytest.mark.parametrize("name", list(STAGES))
