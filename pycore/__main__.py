@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
     inputs, layers, errors = read_fields(args.inputs, list(zip(args.weights, args.biases)))
     if not errors:
         try:
-            trace = forward(inputs, layers, use_numpy=False if args.no_numpy else None)
+            trace = forward(inputs, layers, use_numpy=False if args.no_numpy else None,
+                            texts=(args.inputs, list(zip(args.weights, args.biases))))
         except InputError as error:
             errors = [error]
     if errors:  # every field's own mistake, as the page shows them, top to bottom

@@ -12,7 +12,7 @@ import random
 
 from . import engine_numpy
 from .errors import InputError, field_key, field_label
-from .parse import Array, read_fields
+from .parse import Array, decimal_comma_note, read_fields
 from .stages import Stage, stage_for
 from .steps import plural
 from .trace import LayerTrace, Trace
@@ -30,7 +30,7 @@ def compute(inputs: str, layers: list[tuple[str, str]], *, use_numpy: bool | Non
     parsed_inputs, parsed_layers, errors = read_fields(inputs, layers)
     if errors:
         raise errors[0]
-    return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy)
+    return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, layers))
 
 
 def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
@@ -75,8 +75,6 @@ def stage_of(inputs: Array, weights: Array, biases: Array | None, number: int = 
     """Which of the textbook's stages these shapes are, or an InputError saying what does not fit.
     ``texts`` (field key -> the text typed in that field), when given, lets a count that
     does not fit say that a decimal comma would explain it."""
-    from .parse import decimal_comma_note
-
     def note(key: str, fits: int, where: str = "") -> str:
         text = (texts or {}).get(key)
         sentence = decimal_comma_note(text, fits) if text else ""
@@ -110,6 +108,16 @@ def stage_of(inputs: Array, weights: Array, biases: Array | None, number: int = 
         raise InputError(weights_key, rule[0].upper() + rule[1:] + fix[0].upper() + fix[1:] + hint)
     if biases is not None:
         if weights.ndim == 1 and biases.ndim != 0:
+            if biases.shape == (1,):  # valid NumPy: say what NumPy would do with it
+                value = biases.values[0]
+                result = ("an array of shape (1,) holding the output, not the plain number a single "
+                          "neuron gives" if inputs.ndim == 1 else
+                          f"the same {inputs.shape[0]} outputs, because it adds {value} to each (broadcasting)")
+                raise InputError(biases_key, f"a single neuron's one bias is a plain number: write {value} "
+                                             f"without brackets. (NumPy would accept [{value}]: "
+                                             f"np.dot(weights, inputs) + [{value}] gives {result}. For a layer "
+                                             "of one neuron, write the weights as a matrix, [[...]], and "
+                                             "keep the brackets.)")
             raise InputError(biases_key, "a single neuron has one bias: write one plain number, "
                                          "such as 2.0, without brackets." + note(biases_key, 1))
         neurons = weights.shape[0] if weights.ndim == 2 else 1

@@ -1,54 +1,93 @@
 """Text a learner typed or pasted -> numbers with a shape, or an InputError.
 
 A small hand-written tokenizer, not eval and not ast.literal_eval: its time and
-memory grow linearly with the text, and every refusal can point at a line and
-column in words a learner understands. Two spellings are read:
+memory grow linearly with the text (no pattern here can go back over what it
+has read), and every refusal points at a line and column in words a learner
+understands. Text means what it means in Python, or it is refused with the
+reason. Two spellings are read:
 
-* list syntax as the textbook writes it: ``[[1, 2, 3, 2.5], [2., 5., -1., 2]]``
-  (also NumPy's printed form, ``array([[1. 2.] [3. 4.]])``, and ``inputs = [...]``);
-* a pasted grid: numbers split by spaces, commas or tabs, rows by newlines or
+* Python's list and tuple syntax as the textbook writes it:
+  ``[[1, 2, 3, 2.5], [2., 5., -1., 2]]``, ``(1, 2)``; also ``inputs = [...]``,
+  ``np.array(...)`` and NumPy's printed form ``[[1. 2.]\\n [3. 4.]]``, where
+  spaces separate numbers that have no sign (with a sign, ``0.8 -0.5`` is a
+  subtraction in Python, so it is refused);
+* a pasted grid: numbers split by spaces, commas or tabs, rows by line ends or
   semicolons, as copied from a spreadsheet or a PDF.
+
+Whatever Python would read differently from what it looks like (a decimal
+comma, a thousands separator, an invisible or lookalike character) is refused
+and named, never guessed.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .errors import InputError, field_key, field_label, locate
 
 MAX_CHARS = 10_000_000
 MAX_NUMBERS = 1_000_000
+MAX_INT_DIGITS = 4_300  # Python's own limit for a whole number written in decimal
+MAX_NESTING = 100  # brackets open at once; Python itself stops at 200
+QUOTE_CHARS = 40  # the most of a learner's text a message repeats
 
-# What copying from PDFs and web pages brings along. Each maps one character
-# to one character, so line and column numbers still point into the original.
-_LOOKALIKES = str.maketrans({
-    "\u2212": "-",  # minus sign
-    "\u2013": "-",  # en dash, used as a minus by some typesetters
-    "\ufeff": " ",  # byte-order mark
-    "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",
-})
-
-_NUMBER = r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?"
-_TOKEN = re.compile(
-    r"[^\S\n]*(?:"
-    rf"(?P<num>{_NUMBER})(?![\w.+-])"
-    r"|(?P<punct>[\[\],;\n])"
-    r"|(?P<word>[^\s\[\],;]+)"
-    r")"
-)
-_NUMBER_START = re.compile(r"(?<![\w.])[+-]?\.?\d")
-# `inputs = `, `np.array(` ... `)`: what comes along when copying code or a
-# printed array from the textbook.
-_PREFIX = re.compile(r"\s*(?:[A-Za-z_]\w*\s*=(?!=))?\s*(?:(?:np|numpy)\s*\.\s*)?(?:array\s*\()?")
-_SUFFIX = re.compile(r"\)\s*$")
-
-_NON_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity",
-               "+infinity", "-infinity", "np.nan", "np.inf", "-np.inf"}
+# Text quoted from the learner sits between these two invisible marks (Unicode
+# isolates), so that nothing inside it can reorder the rest of the message.
+FSI, PDI = "\u2068", "\u2069"
 
 DIMENSION_NAMES = {0: "a single number", 1: "a list of numbers",
                    2: "a list of lists (a matrix)"}
+
+# -- characters -------------------------------------------------------------------
+# Every change here maps one character to one character, so that line and column
+# numbers still point into the original text.
+_SPACE_CHARS = "\u00a0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+_ZERO_WIDTH = "\u200b\u2060\ufeff"  # invisible gaps: spaces when nothing but gaps touch them
+_VERTICAL = "\x0b\x0c\x85\u2028\u2029"  # line-like, but not a line end a learner typed
+_LOOKALIKES = str.maketrans({
+    "\u2212": "-",  # minus sign
+    "\u2013": "-",  # en dash, used as a minus by some typesetters
+    **dict.fromkeys(_SPACE_CHARS + _VERTICAL, " "),
+})
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_THOUSANDS_SPACE = re.compile(f"(?<=[0-9])[{_SPACE_CHARS}](?=[0-9])")
+_GAP = "\\s\\[\\](),;" + _ZERO_WIDTH
+_ZERO_WIDTH_GAP = re.compile(f"(?<![^{_GAP}])[{_ZERO_WIDTH}](?![^{_GAP}])")
+_VERTICAL_CHAR = re.compile(f"[{_VERTICAL}]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_DIGITS = frozenset("0123456789")
+
+# -- numbers as Python writes them ------------------------------------------------
+# Possessive quantifiers (*+, ++, ?+): each pattern reads a character once and
+# never goes back, so a long run of digits costs its length, not its square.
+_DIGIT_RUN = r"[0-9]++(?:_[0-9]++)*+"
+_UNSIGNED = (rf"(?:{_DIGIT_RUN}(?:\.(?:{_DIGIT_RUN})?+)?+|\.{_DIGIT_RUN})"
+             rf"(?:[eE][+-]?+{_DIGIT_RUN})?+")
+_NUMBER = re.compile(rf"[+-]?+{_UNSIGNED}")
+_SUM = re.compile(rf"[+-]?+{_UNSIGNED}(?:[+-]{_UNSIGNED})++")  # 0.8-0.5: one number to Python
+_CHAIN = re.compile(rf"[+-]{_UNSIGNED}(?:\s*+[+-]{_UNSIGNED})*+")  # -0.5 -0.2, after a number
+_TERM = re.compile(rf"[+-]{_UNSIGNED}")
+_COMPLEX = re.compile(rf"[+-]?+{_UNSIGNED}[jJ]")
+_BASE = re.compile(r"[+-]?+0(?:[xX][0-9a-fA-F_]++|[oO][0-7_]++|[bB][01_]++)")
+_NONZERO_MANTISSA = re.compile(r"[+-]?+[0._]*+[1-9]")
+_SMALL_INT = re.compile(r"[+-]?+[0-9]{1,3}")
+_THOUSANDS_TAIL = re.compile(r"[0-9]{3}\.[0-9]*+(?:[eE][+-]?[0-9]++)?+")
+_INT = re.compile(r"[+-]?+[0-9]++")
+_RIGHT_DIGITS = re.compile(r"[0-9]++")
+
+_TOKEN = re.compile(r"[ \t]*+(?:(?P<punct>[\[\](),;\n])|(?P<chunk>[^\s\[\](),;]++))")
+_BRACKETS = re.compile(r"[\[\]()]")
+_NUMBER_START = re.compile(r"(?<![\w.])[+-]?\.?[0-9]")
+# `inputs = `, `np.array(` ... `)`: what comes along when copying code or a
+# printed array from the textbook.
+_PREFIX = re.compile(r"\s*(?:[A-Za-z_]\w*\s*=(?!=))?\s*(?:(?:np|numpy)\s*\.\s*)?(?:array\s*\()?")
+
+_NON_FINITE = {"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity",
+               "+infinity", "-infinity", "np.nan", "np.inf", "-np.inf"}
 
 
 @dataclass(frozen=True)
@@ -75,16 +114,24 @@ def parse(text: str, field: str, max_ndim: int = 2) -> Array:
     for inputs and weights, 1 for biases."""
     if len(text) > MAX_CHARS:
         raise InputError(field, f"this is {len(text):,} characters long; Layer Lens reads at most "
-                                f"{MAX_CHARS:,} characters in one field.")
+                                f"{MAX_CHARS:,} characters in one field.", line=1, column=1)
     if len(text) > 2 * MAX_NUMBERS:  # could hold too many numbers: count before building lists
         count = sum(1 for _ in _NUMBER_START.finditer(text))
         if count > MAX_NUMBERS:
             raise InputError(field, f"this holds about {count:,} numbers; Layer Lens reads at most "
-                                    f"{MAX_NUMBERS:,} numbers in one field.")
-    text = _unwrap(text.translate(_LOOKALIKES))
+                                    f"{MAX_NUMBERS:,} numbers in one field.", line=1, column=1)
+    text, vertical = _normalize(text, field)
+    text = _unwrap(text, field)
     if not text.strip():
-        raise InputError(field, "this field is empty. Type a number, or a list such as [1, 2, 3].")
-    if "[" in text or "]" in text:
+        raise InputError(field, "this field is empty. Type a number, or a list such as [1, 2, 3].",
+                         line=1, column=1)
+    nested = _BRACKETS.search(text) is not None
+    if vertical is not None and not nested:
+        _refuse(text, field, vertical[0], f"a line-like character, {_char_name(vertical[1])}, sits "
+                "here: it may or may not "
+                "start a new row. Start each row on a new line (press Enter), or put the numbers in "
+                "brackets: [[1, 2], [3, 4]].")
+    if nested:
         fast = _fast_nested(text, max_ndim)
         if fast is not None:
             return Array(*fast)
@@ -92,84 +139,22 @@ def parse(text: str, field: str, max_ndim: int = 2) -> Array:
 
 
 def _read(text: str, field: str, max_ndim: int) -> Array:
-    """The token-by-token reader: reads everything, and says where anything is wrong."""
+    """The token-by-token reader: reads everything, and says where anything is wrong.
+    ``text`` has been through _normalize."""
     reader = _Reader(text, field, max_ndim)
-    if "[" in text or "]" in text:
+    if _BRACKETS.search(text):
         values, shape = reader.nested()
     else:
         values, shape = reader.grid()
-    if reader.saw_float and reader.saw_int:
-        values = _to_float(values)  # as NumPy does: one float makes the whole array float
+    if reader.saw_float:  # as NumPy does: one float makes the whole array float
+        if reader.huge is not None:
+            pos, token = reader.huge
+            reader.fail(pos, f"{_number_text(token)} is too large to compute with as a float: it "
+                             "overflows to infinity (one decimal number in a field makes every number "
+                             "a float, as in NumPy). Use numbers smaller than about 1e308.")
+        if reader.saw_int:
+            values = _to_float(values)
     return Array(values, shape)
-
-
-_FAST_ALPHABET = re.compile(r"[\d\s.,eE+\-\[\]]*")
-_BRACKET = re.compile(r"[\[\]]")
-
-
-def _fast_nested(text: str, max_ndim: int):
-    """A fast path for well-formed list syntax (a huge paste): the numbers of each
-    innermost list are converted by C code, not token by token. Returns None on
-    anything unusual, and the careful reader then finds and explains it; both
-    give the same result whenever this one gives any."""
-    if not _FAST_ALPHABET.fullmatch(text):
-        return None
-    floats = any(c in text for c in ".eE")
-    convert = float if floats else int
-    stack: list[list] = [[]]
-    last_end, last_char, count = 0, None, 0
-    for m in _BRACKET.finditer(text):
-        between = text[last_end:m.start()]
-        char = m.group()
-        if char == "]" and last_char == "[":  # an innermost list: numbers only
-            parts = between.split(",") if "," in between else between.split()
-            if len(parts) > 1 and not parts[-1].strip():
-                parts.pop()  # a trailing comma
-            if not parts or (not floats and any(len(p.strip()) >= 16 for p in parts)):
-                return None
-            try:
-                numbers = list(map(convert, parts))
-            except ValueError:
-                return None
-            if floats and not all(map(math.isfinite, numbers)):
-                return None
-            count += len(numbers)
-            if count > MAX_NUMBERS:
-                return None
-            stack[-1].extend(numbers)
-        else:
-            gap = between.strip()
-            if gap and not (gap == "," and last_char == "]"):
-                return None
-        if char == "[":
-            if len(stack) > max_ndim:
-                return None
-            stack.append([])
-        else:
-            if len(stack) == 1:
-                return None
-            done = stack.pop()
-            if not done:
-                return None
-            stack[-1].append(done)
-        last_end, last_char = m.end(), char
-    if len(stack) != 1 or len(stack[0]) != 1 or text[last_end:].strip():
-        return None
-    values = stack[0][0]
-    if isinstance(values[0], list):
-        if not all(isinstance(row, list) for row in values):
-            return None
-        width = len(values[0])
-        if any(len(row) != width or not isinstance(row[0], (int, float)) for row in values):
-            return None
-        return values, (len(values), width)
-    if any(isinstance(v, list) for v in values):
-        return None
-    return values, (len(values),)
-
-
-def _numbers(count: int) -> str:
-    return f"{count} number{'s' if count != 1 else ''}"
 
 
 def read_fields(inputs: str, layers: list[tuple[str, str]]):
@@ -195,17 +180,97 @@ def read_fields(inputs: str, layers: list[tuple[str, str]]):
     return parsed_inputs, parsed_layers, errors
 
 
-def _unwrap(text: str) -> str:
+# -- decimal commas, for the shape checks -------------------------------------------
+
+_DECIMAL_COMMA = re.compile(r"(?<![0-9A-Za-z_.,+-])[+-]?+[0-9]++,[0-9]++(?![0-9A-Za-z_.]|,[0-9])")
+
+
+def decimal_commas(text: str) -> tuple[list[str], int | None]:
+    """Spellings such as ``-0,5`` that look like a decimal comma (Python reads two
+    numbers, -0 and 5), and how many numbers the text would hold, per row (or in
+    all, for a list), if each were a decimal; None when that text would not read."""
+    found = [m.group() for m in _DECIMAL_COMMA.finditer(text)]
+    if not found:
+        return [], None
+    fixed = _DECIMAL_COMMA.sub(lambda m: m.group().replace(",", "."), text)
+    try:
+        shape = parse(fixed, "inputs", 2).shape
+    except InputError:
+        return found, None
+    return found, shape[-1] if shape else 1
+
+
+def decimal_comma_note(text: str, fits: int) -> str:
+    """A sentence for a count that does not fit: when the text's decimal-comma
+    spellings, read as decimals, would make it hold ``fits`` numbers (per row)."""
+    found, count = decimal_commas(text)
+    if not found or count != fits:
+        return ""
+    shown = [_short(spelling) for spelling in found[:3]]
+    fixed = [spelling.replace(",", ".") for spelling in shown]
+    first, second = (_short(part) for part in found[0].split(","))
+    if len(found) == 1:
+        return (f"{shown[0]} looks like a decimal comma: Python reads it as two numbers, {first} and "
+                f"{second}; write {fixed[0]}.")
+    more = [f"{len(found) - 3} more"] if len(found) > 3 else []
+    return (f"{_and(shown + more)} look like decimal commas: Python reads each as two numbers ({shown[0]} "
+            f"as {first} and {second}); write {_and(fixed + (['so on'] if more else []))}.")
+
+
+# -- helpers -----------------------------------------------------------------------
+
+def _refuse(text: str, field: str, pos: int, reason: str):
+    line, column = locate(text, pos)
+    raise InputError(field, reason, line=line, column=column)
+
+
+def _normalize(text: str, field: str) -> tuple[str, tuple[int, str] | None]:
+    """Line ends as LF, lookalike characters as the ASCII ones they stand for, and
+    a refusal for any character that could be misread. Keeps every position.
+    Also returns where the first line-like character (form feed, U+2028...) was:
+    a space inside brackets, but not clear in a grid."""
+    if "\r" in text:  # CR LF and a lone CR are line ends too
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+    if text[:1] == "\ufeff":  # a byte-order mark at the start says nothing
+        text = " " + text[1:]
+    found = _BIDI.search(text)
+    if found:
+        _refuse(text, field, found.start(), f"an invisible character, {_char_name(found.group())}, sits "
+                "here: it can make text display in a different order from the order it is read. "
+                "Delete it.")
+    found = _CONTROL.search(text)
+    if found:
+        _refuse(text, field, found.start(), f"a control character, {_char_name(found.group())}, sits "
+                "here: it is invisible and no part of a number. Delete it.")
+    if not text.isascii():
+        found = _THOUSANDS_SPACE.search(text)
+        if found:
+            pos = found.start()
+            window = text[max(0, pos - 12):pos]
+            left = window[len(window.rstrip("0123456789")):]
+            right = _RIGHT_DIGITS.match(text, pos + 1).group()[:12]
+            _refuse(text, field, pos, f"a {_char_name(found.group())} between digits looks like a "
+                    "thousands separator, which Python does not have. For one number write it "
+                    f"without: {left}{right}; for two numbers put a comma between them: {left}, {right}.")
+        text = _ZERO_WIDTH_GAP.sub(" ", text)  # one touching a number stays, and is named below
+    vertical = _VERTICAL_CHAR.search(text)
+    if vertical is not None or not text.isascii():
+        text = text.translate(_LOOKALIKES)
+    return text, (vertical.start(), vertical.group()) if vertical else None
+
+
+def _unwrap(text: str, field: str) -> str:
     """Blank out `name =` and `np.array(` ... `)` around the numbers, keeping every
     newline so that lines and columns still point into the original text."""
-    head = _PREFIX.match(text)
-    start = head.end() if head else 0
-    if head and head.group().rstrip().endswith("("):
-        tail = _SUFFIX.search(text, start)
-        if tail is None:
-            return text
-        return _blank(text[:start]) + text[start:tail.start()] + _blank(text[tail.start():])
-    return _blank(text[:start]) + text[start:]
+    start = _PREFIX.match(text).end()
+    if not start:
+        return text
+    if not text[:start].rstrip().endswith("("):
+        return _blank(text[:start]) + text[start:]
+    end = len(text.rstrip())
+    if end <= start or text[end - 1] != ")":
+        _refuse(text, field, start - 1, "this '(' is never closed: add the missing ')'.")
+    return _blank(text[:start]) + text[start:end - 1] + _blank(text[end - 1:])
 
 
 def _blank(segment: str) -> str:
@@ -218,15 +283,178 @@ def _to_float(values):
     return float(values)
 
 
-class _Frame:
-    __slots__ = ("items", "start", "child_shape", "has_lists", "has_numbers", "after_item")
+def _char_name(char: str) -> str:
+    """``U+200B ZERO WIDTH SPACE``: a character named so that it can be found."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X} {name}" if name else f"U+{ord(char):04X}"
 
-    def __init__(self, start: int):
+
+def _quote(text: str) -> str:
+    """The learner's text inside a message: isolated, and at most QUOTE_CHARS long."""
+    if len(text) <= QUOTE_CHARS:
+        return f"'{FSI}{text}{PDI}'"
+    return f"'{FSI}{text[:QUOTE_CHARS - 10]}…{PDI}' ({len(text):,} characters long)"
+
+
+def _short(number: str) -> str:
+    """A number's text (ASCII only) cut to at most QUOTE_CHARS characters."""
+    return number if len(number) <= QUOTE_CHARS else number[:QUOTE_CHARS - 10] + "…"
+
+
+def _number_text(token: str) -> str:
+    if len(token) <= QUOTE_CHARS:
+        return token
+    return f"a number {len(token):,} characters long ({token[:QUOTE_CHARS - 10]}…)"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _numbers(count: int) -> str:
+    return f"{count} number{'s' if count != 1 else ''}"
+
+
+def _literal(token: str) -> int | float:
+    """The value of a number literal, as Python computes it."""
+    plain = token.replace("_", "")
+    if "." in plain or "e" in plain or "E" in plain:
+        return float(plain)
+    if len(plain) > MAX_INT_DIGITS + 1:
+        raise ValueError("too long")
+    return int(plain)
+
+
+def _show_value(value: int | float) -> str | None:
+    if isinstance(value, int):
+        return str(value) if abs(value) < 10**30 else None
+    return repr(float(f"{value:.12g}"))  # 0.30000000000000004 -> 0.3
+
+
+def _odd_character(word: str) -> tuple[int, str] | None:
+    """The first character of a word that is not ASCII, named, with what to write
+    instead when that is clear."""
+    found = _NON_ASCII.search(word)
+    if found is None:
+        return None
+    char, at = found.group(), found.start()
+    name, category = _char_name(char), unicodedata.category(char)
+    if category == "Cf":
+        where = "here" if len(word) == 1 else "inside this number" if 0 < at < len(word) - 1 else \
+            "next to this number"
+        return at, f"an invisible character, {name}, sits {where}; delete it."
+    if category == "Nd":
+        return at, (f"{name} is a digit Python does not read in a number; type "
+                    f"{unicodedata.digit(char)} instead.")
+    plain = "-" if category == "Pd" else unicodedata.normalize("NFKC", char)
+    if len(plain) == 1 and plain in "0123456789+-.,;[]()eE":
+        return at, f"{name} looks like {plain} but Python does not read it as one; type {plain} instead."
+    return None
+
+
+# -- the fast path -------------------------------------------------------------------
+
+_FAST_ALPHABET = re.compile(r"[0-9 \t\n.,eE+\-\[\]]*+")
+_MAYBE_THOUSANDS = re.compile(r"[0-9],[0-9]{3}\.")
+_BRACKET = re.compile(r"[\[\]]")
+
+
+def _fast_nested(text: str, max_ndim: int):
+    """A fast path for well-formed list syntax (a huge paste): the numbers of each
+    innermost list are converted by C code, not token by token. Returns None on
+    anything unusual, and the careful reader then finds and explains it; both
+    give the same result whenever this one gives any."""
+    if not _FAST_ALPHABET.fullmatch(text) or _MAYBE_THOUSANDS.search(text):
+        return None
+    floats = any(c in text for c in ".eE")
+    convert = float if floats else int
+    stack: list[list] = [[]]
+    last_end, last_char, count = 0, None, 0
+    index = False  # a list right after a list, with only spaces between: maybe [1, 2] [0]
+    for m in _BRACKET.finditer(text):
+        between = text[last_end:m.start()]
+        char = m.group()
+        if char == "]" and last_char == "[":  # an innermost list: numbers only
+            if "," in between:
+                parts = between.split(",")
+                if len(parts) > 1 and not parts[-1].strip():
+                    parts.pop()  # a trailing comma
+            else:
+                parts = between.split()
+                if ("-" in between or "+" in between) and any(p[0] in "+-" for p in parts[1:]):
+                    return None  # 0.8 -0.5 is a subtraction in Python
+            if not parts or (index and len(parts) == 1 and not any(c in parts[0] for c in ".eE")):
+                return None
+            try:
+                numbers = list(map(convert, parts))
+            except ValueError:  # not a number, or a whole number too long for Python
+                return None
+            if floats:
+                if not all(map(math.isfinite, numbers)):
+                    return None
+                if 0.0 in numbers and any(_odd_zero(p) for p, v in zip(parts, numbers) if v == 0.0):
+                    return None
+            count += len(numbers)
+            if count > MAX_NUMBERS:
+                return None
+            stack[-1].extend(numbers)
+        else:
+            gap = between.strip()
+            if gap and not (gap == "," and last_char == "]"):
+                return None
+        if char == "[":
+            if len(stack) > max_ndim:
+                return None
+            index = last_char == "]" and not between.strip()
+            stack.append([])
+        else:
+            if len(stack) == 1:
+                return None
+            done = stack.pop()
+            if not done:
+                return None
+            stack[-1].append(done)
+        last_end, last_char = m.end(), char
+    if len(stack) != 1 or len(stack[0]) != 1 or text[last_end:].strip():
+        return None
+    values = stack[0][0]
+    if isinstance(values[0], list):
+        if not all(isinstance(row, list) for row in values):
+            return None
+        width = len(values[0])
+        if any(len(row) != width or not isinstance(row[0], (int, float)) for row in values):
+            return None
+        return values, (len(values), width)
+    if any(isinstance(v, list) for v in values):
+        return None
+    return values, (len(values),)
+
+
+def _odd_zero(part: str) -> bool:
+    """A zero the careful reader reads differently: 1e-400 (refused: it underflows)
+    or -0 (a whole number, so 0.0, not -0.0, once it becomes a float)."""
+    part = part.strip()
+    return bool(_NONZERO_MANTISSA.match(part)) or (part[0] == "-" and not any(c in part for c in ".eE"))
+
+
+# -- the careful reader ----------------------------------------------------------------
+
+class _Frame:
+    """One open bracket (or one grid): what has been read in it so far."""
+
+    __slots__ = ("items", "start", "paren", "comma", "child_shape", "after_item",
+                 "last_number", "spaced", "tight")
+
+    def __init__(self, start: int, paren: bool = False):
         self.items: list = []
         self.start = start
+        self.paren = paren  # ( ... ): a tuple if it holds a comma, else just what is inside
+        self.comma = False
         self.child_shape: tuple[int, ...] | None = None
-        self.has_lists = self.has_numbers = False
-        self.after_item = False
+        self.after_item = False  # an item, and no comma after it yet
+        self.last_number: tuple[str, int] | None = None  # the last item's text and place, if a number
+        self.spaced: int | None = None  # a number set apart from the one before by spaces only
+        self.tight: tuple[int, str] | None = None  # the first comma between two digits
 
 
 class _Reader:
@@ -234,46 +462,133 @@ class _Reader:
         self.text, self.field, self.max_ndim = text, field, max_ndim
         self.count = 0
         self.saw_int = self.saw_float = False
+        self.huge: tuple[int, str] | None = None  # a whole number too large to become a float
+        self.open_dims = 0  # open brackets that are dimensions: [ always, ( once it holds a comma
 
     # -- shared pieces -------------------------------------------------------------
     def fail(self, pos: int, reason: str):
-        line, column = locate(self.text, pos)
-        raise InputError(self.field, reason, line=line, column=column)
+        _refuse(self.text, self.field, pos, reason)
 
-    def tokens(self):
-        text, pos, end = self.text, 0, len(self.text)
-        match = _TOKEN.match
-        while pos < end:
-            m = match(text, pos)
-            if m is None:  # only spaces are left
-                return
-            pos = m.end()
-            yield m
-
-    def number(self, m) -> int | float:
-        token = m.group("num")
+    def number(self, token: str, pos: int) -> int | float:
         self.count += 1
         if self.count > MAX_NUMBERS:
-            self.fail(m.start("num"), f"more than {MAX_NUMBERS:,} numbers; Layer Lens reads at most "
-                                      f"{MAX_NUMBERS:,} in one field.")
-        if len(token) < 16 and not any(c in token for c in ".eE"):
+            self.fail(pos, f"more than {MAX_NUMBERS:,} numbers; Layer Lens reads at most "
+                           f"{MAX_NUMBERS:,} in one field.")
+        plain = token.replace("_", "") if "_" in token else token
+        if "." not in plain and "e" not in plain and "E" not in plain:
+            digits = len(plain) - (plain[0] in "+-")
+            if digits > MAX_INT_DIGITS:
+                self.fail(pos, f"a whole number {digits:,} digits long ({token[:QUOTE_CHARS - 10]}…) "
+                               f"is longer than Python reads: at most {MAX_INT_DIGITS:,} digits. "
+                               "Write it shorter, or as a decimal such as 1.5e300.")
+            value = int(plain)
+            if digits > 308 and self.huge is None:
+                try:
+                    float(value)
+                except OverflowError:
+                    self.huge = (pos, token)
             self.saw_int = True
-            return int(token)
-        value = float(token)
+            return value
+        value = float(plain)
         if math.isinf(value):
-            self.fail(m.start("num"), f"{token} is too large to compute with: it overflows to "
-                                      "infinity. Use numbers smaller than about 1e308.")
+            self.fail(pos, f"{_number_text(token)} is too large to compute with: it overflows to "
+                           "infinity. Use numbers smaller than about 1e308.")
+        if value == 0.0 and _NONZERO_MANTISSA.match(plain):
+            self.fail(pos, f"{_number_text(token)} is too small to compute with: Python reads it as "
+                           "0.0 (it underflows). Write 0 if you mean zero.")
         self.saw_float = True
         return value
 
-    def word(self, m):
-        token = m.group("word")
+    def chunk(self, seq: _Frame, token: str, pos: int, nested: bool) -> int | float:
+        """Text between separators, as the next item of ``seq``: a number or a refusal."""
+        whole = _NUMBER.fullmatch(token) is not None
+        if not whole and _SUM.fullmatch(token) is None:
+            self.word(token, pos)
+        if nested and token[0] in "+-" and seq.after_item and seq.last_number is not None:
+            self.missing_comma(seq.last_number[0], " ", self.chain(pos), pos)
+        if not whole:
+            split = _NUMBER.match(token).end()
+            rest = self.chain(pos + split) if nested else token[split:]
+            self.missing_comma(token[:split], "", rest, pos + split)
+        return self.number(token, pos)
+
+    def chain(self, pos: int) -> str:
+        """The signed numbers from ``pos`` on that Python adds to the number before:
+        inside brackets, spaces and line ends do not stop it."""
+        return _CHAIN.match(self.text, pos).group()
+
+    def missing_comma(self, first: str, space: str, rest: str, pos: int):
+        """``0.8 -0.5`` (or ``0.8-0.5``): one subtraction to Python, not two numbers."""
+        value = None
+        if len(rest) <= 1000:  # else too long to be worth adding up
+            try:
+                total = _literal(first)
+                for term in _TERM.findall(rest):
+                    total = total + _literal(term)
+                value = _show_value(total)
+            except (ValueError, OverflowError):
+                pass
+        expression = _short(first + space + " ".join(rest[:QUOTE_CHARS * 2].split()))
+        a, b = _short(first), _short(_TERM.match(rest).group())
+        one = f"one number, {value}" if value is not None else "one number"
+        self.fail(pos, f"a comma is missing between {a} and {b}? Python would read {expression} as "
+                       f"{one}. For two numbers write {a}, {b}.")
+
+    def word(self, token: str, pos: int):
         if token.lower() in _NON_FINITE:
-            self.fail(m.start("word"), f"'{token}' is not a finite number. A layer computes with "
-                                       "ordinary numbers only, such as 2 or -0.5.")
-        shown = token if len(token) <= 40 else token[:37] + "..."
-        self.fail(m.start("word"), f"'{shown}' is not a number. Write numbers like 2, -0.5 or "
-                                   "1e-3, separated by commas.")
+            self.fail(pos, f"{_quote(token)} is not a finite number. A layer computes with "
+                           "ordinary numbers only, such as 2 or -0.5.")
+        if token in ("+", "-"):
+            self.fail(pos, f"a sign on its own: a sign must touch its number, as in {token}0.5, "
+                           f"not {token} 0.5.")
+        odd = _odd_character(token)
+        if odd is not None:
+            self.fail(pos + odd[0], odd[1])
+        if _COMPLEX.fullmatch(token):
+            self.fail(pos, f"{_quote(token)} is a complex number; a layer computes with real numbers only.")
+        if _BASE.fullmatch(token):
+            self.fail(pos, f"{_quote(token)} is written in base 16, 8 or 2; write numbers in decimal, "
+                           "such as 2, -0.5 or 1e-3.")
+        self.fail(pos, f"{_quote(token)} is not a number. Write numbers like 2, -0.5 or 1e-3, "
+                       "separated by commas.")
+
+    def comma(self, seq: _Frame, pos: int, where: str):
+        if not seq.after_item:
+            self.fail(pos, "a number is missing before this comma.")
+        seq.after_item = False
+        text = self.text
+        if seq.last_number is None or text[pos - 1] not in _DIGITS or text[pos + 1:pos + 2] not in _DIGITS:
+            return
+        # a comma between two digits: 1,5 or 1,234.5 -- fine as a separator, unless...
+        token = seq.last_number[0]
+        if _SMALL_INT.fullmatch(token):
+            tail = _THOUSANDS_TAIL.match(text, pos + 1)
+            if tail is not None:
+                parts = [token, tail.group()]
+                self.fail(pos, f"Python would read {_short(','.join(parts))} as two numbers, "
+                               f"{_and([_short(p) for p in parts])}. If it is one number with a thousands "
+                               f"separator, write it without the comma: {_short(''.join(parts))}; if it is "
+                               f"two numbers, put a space after the comma: {_short(', '.join(parts))}.")
+        if seq.tight is None and _INT.fullmatch(token):
+            seq.tight = (pos, token)
+            self.decimal_commas(seq, where)
+
+    def spaced_number(self, seq: _Frame, pos: int, where: str):
+        if seq.spaced is None:
+            seq.spaced = pos
+            self.decimal_commas(seq, where)
+
+    def decimal_commas(self, seq: _Frame, where: str):
+        """Commas between digits and spaces between numbers, in one list: a paste
+        with decimal commas, 1,5 2,5, which Python would read as 1, 5, 2, 5."""
+        if seq.tight is None or seq.spaced is None:
+            return
+        pos, left = seq.tight
+        right = _RIGHT_DIGITS.match(self.text, pos + 1).group()
+        left, right = _short(left), _short(right)
+        self.fail(pos, f"decimal commas? Python reads {left},{right} as two numbers, {left} and {right}, "
+                       f"but {where} also separates numbers with spaces. Write a decimal with a point "
+                       f"({left}.{right}) and put a comma between numbers.")
 
     def too_deep(self, pos: int, ndim: int):
         allowed = DIMENSION_NAMES[self.max_ndim]
@@ -285,104 +600,142 @@ class _Reader:
         self.fail(pos, f"row {row} has {_numbers(length)}, but row 1 has {first}. An array "
                        "must be homologous: every row the same length.")
 
-    # -- list syntax ---------------------------------------------------------------
+    # -- list and tuple syntax -------------------------------------------------------
     def nested(self):
         stack: list[_Frame] = []
         result = None
-        for m in self.tokens():
+        closed = "]"
+        for m in _TOKEN.finditer(self.text):
             kind = m.lastgroup
-            pos = m.start(kind)
-            if result is not None and m.group(kind) == "]":
-                self.fail(pos, "this ']' has no matching '['.")
-            if result is not None and m.group(kind) != "\n":
-                self.fail(pos, "there is more text after the closing ']'. Put everything inside "
+            pos, token = m.start(kind), m.group(kind)
+            if result is not None:
+                if token == "\n":
+                    continue
+                if token in "])":
+                    self.fail(pos, f"this '{token}' has no matching '{'[' if token == ']' else '('}'.")
+                self.fail(pos, f"there is more text after the closing '{closed}'. Put everything inside "
                                "one pair of outer brackets.")
-            if kind == "num":
+            if kind == "chunk":
                 if not stack:
-                    self.fail(pos, "this number is outside the brackets. Put every number inside "
-                                   "[ ].")
+                    if _NUMBER.fullmatch(token) is None and _SUM.fullmatch(token) is None:
+                        self.word(token, pos)
+                    self.fail(pos, "this number is outside the brackets. Put every number inside [ ].")
                 frame = stack[-1]
-                if frame.has_lists:
-                    self.fail(pos, "this list mixes numbers and lists. Each level of brackets "
-                                   "holds either numbers or lists, not both.")
-                frame.has_numbers = True
-                frame.items.append(self.number(m))
-                frame.after_item = True
-                continue
-            if kind == "word":
-                self.word(m)
-            char = m.group("punct")
-            if char == "[":
-                if len(stack) == self.max_ndim:
-                    self.too_deep(pos, len(stack) + 1)
-                if stack:
-                    parent = stack[-1]
-                    if parent.has_numbers:
-                        self.fail(pos, "this list mixes numbers and lists. Each level of brackets "
-                                       "holds either numbers or lists, not both.")
-                    parent.has_lists = True
-                stack.append(_Frame(pos))
-            elif char == "]":
+                value = self.chunk(frame, token, pos, nested=True)
+                self.add(frame, value, (), pos, token)
+            elif token in "[(":
+                if len(stack) == MAX_NESTING:
+                    self.fail(pos, f"more than {MAX_NESTING} brackets are open here; "
+                                   f"{field_label(self.field)} has at most {self.max_ndim} "
+                                   f"dimension{'s' if self.max_ndim != 1 else ''}.")
+                if token == "[":
+                    if self.open_dims == self.max_ndim:
+                        self.too_deep(pos, self.open_dims + 1)
+                    self.open_dims += 1
+                stack.append(_Frame(pos, paren=token == "("))
+            elif token in "])":
                 if not stack:
-                    self.fail(pos, "this ']' has no matching '['.")
+                    self.fail(pos, f"this '{token}' has no matching '{'[' if token == ']' else '('}'.")
                 frame = stack.pop()
-                if not frame.items:
-                    self.fail(pos, "an empty list [] holds no numbers. Put at least one number "
-                                   "between the brackets.")
-                shape = (len(frame.items),) + (frame.child_shape or ())
+                value, shape, number_text = self.close(frame, token, pos)
                 if stack:
-                    parent = stack[-1]
-                    if parent.child_shape is None:
-                        parent.child_shape = shape
-                    elif parent.child_shape != shape:
-                        self.ragged(frame.start, len(parent.items) + 1, shape[0],
-                                    parent.child_shape[0])
-                    parent.items.append(frame.items)
-                    parent.after_item = True
+                    self.add(stack[-1], value, shape, frame.start, number_text, index=token == "]")
                 else:
-                    result = (frame.items, shape)
-            elif char == ",":
+                    result, closed = (value, shape), token
+            elif token == ",":
                 if not stack:
                     self.fail(pos, "this comma is outside the brackets.")
-                if not stack[-1].after_item:
-                    self.fail(pos, "a number is missing before this comma.")
-                stack[-1].after_item = False
-            elif char == ";":
+                frame = stack[-1]
+                self.comma(frame, pos, "this list")
+                if frame.paren and not frame.comma:  # (x, ...): a tuple, one more dimension
+                    frame.comma = True
+                    self.open_dims += 1
+                    if len(frame.child_shape) + self.open_dims > self.max_ndim:
+                        self.too_deep(frame.start, len(frame.child_shape) + self.open_dims)
+            elif token == ";":
                 self.fail(pos, "';' separates rows only in a pasted grid. Inside brackets, "
                                "write rows as lists: [[1, 2], [3, 4]].")
         if stack:
-            self.fail(stack[-1].start, "this '[' is never closed: add the missing ']'.")
+            frame = stack[-1]
+            opening, closing = ("(", ")") if frame.paren else ("[", "]")
+            self.fail(frame.start, f"this '{opening}' is never closed: add the missing '{closing}'.")
+        if result is None:
+            self.fail(0, "there are no numbers here. Type a number, or a list such as [1, 2, 3].")
         return result
+
+    def close(self, frame: _Frame, token: str, pos: int):
+        """A bracket closes: what it held, its shape, and its number's text if it is one."""
+        if frame.paren != (token == ")"):
+            opening = "(" if frame.paren else "["
+            line, column = locate(self.text, frame.start)
+            self.fail(pos, f"this '{token}' does not match the '{opening}' at line {line}, column "
+                           f"{column}: close it with '{')' if frame.paren else ']'}'.")
+        if not frame.paren or frame.comma:
+            self.open_dims -= 1
+        if not frame.items:
+            self.fail(pos, "an empty tuple () holds no numbers. Put at least one number between the "
+                           "parentheses." if frame.paren else
+                           "an empty list [] holds no numbers. Put at least one number between the "
+                           "brackets.")
+        if frame.paren and not frame.comma:  # (2) is just 2, ([1, 2]) just [1, 2]
+            value, shape = frame.items[0], frame.child_shape
+            number_text = frame.last_number[0] if frame.last_number else None
+        else:
+            value, shape, number_text = frame.items, (len(frame.items), *frame.child_shape), None
+        if len(shape) + self.open_dims > self.max_ndim:
+            self.too_deep(frame.start, len(shape) + self.open_dims)
+        return value, shape, number_text
+
+    def add(self, frame: _Frame, value, shape: tuple[int, ...], start: int, number_text: str | None,
+            index: bool = False):
+        """The next item of an open bracket: a number (shape ()) or a list."""
+        if frame.after_item:  # no comma since the item before: only spaces between them
+            if frame.paren:
+                self.fail(start, "a comma is missing before this? Inside ( ), separate the items "
+                                 "with commas: (1, 2).")
+            if index and shape == (1,) and isinstance(value[0], int) and frame.child_shape:
+                self.fail(start, "a comma is missing before this list? Python would read a list "
+                                 "followed by [i] as indexing (item i of the list before it), not as a "
+                                 "new row. Put a comma between the rows: [[1, 2], [3, 4]].")
+            if not shape and frame.last_number is not None:
+                self.spaced_number(frame, start, "this list")
+        if frame.child_shape is None:
+            frame.child_shape = shape
+        elif frame.child_shape != shape:
+            if not shape or not frame.child_shape:
+                self.fail(start, "this list mixes numbers and lists. Each level of brackets "
+                                 "holds either numbers or lists, not both.")
+            self.ragged(start, len(frame.items) + 1, shape[0], frame.child_shape[0])
+        frame.items.append(value)
+        frame.after_item = True
+        frame.last_number = (number_text, start) if number_text is not None and not shape else None
 
     # -- pasted grid ---------------------------------------------------------------
     def grid(self):
         rows: list[list] = []
         row_starts: list[int] = []
-        row: list = []
-        row_start = 0
-        after_item = False
-        for m in self.tokens():
+        seq = _Frame(0)  # the row being read; spaces and commas are counted over the whole grid
+        for m in _TOKEN.finditer(self.text):
             kind = m.lastgroup
-            pos = m.start(kind)
-            if kind == "num":
-                if not row:
-                    row_start = pos
-                row.append(self.number(m))
-                after_item = True
-            elif kind == "word":
-                self.word(m)
-            elif m.group("punct") == ",":
-                if not after_item:
-                    self.fail(pos, "a number is missing before this comma.")
-                after_item = False
-            else:  # newline or ';' ends a row; blank lines are skipped
-                if row:
-                    rows.append(row)
-                    row_starts.append(row_start)
-                row, after_item = [], False
-        if row:
-            rows.append(row)
-            row_starts.append(row_start)
+            pos, token = m.start(kind), m.group(kind)
+            if kind == "chunk":
+                value = self.chunk(seq, token, pos, nested=False)
+                if seq.after_item:
+                    self.spaced_number(seq, pos, "the text")
+                if not seq.items:
+                    seq.start = pos
+                seq.items.append(value)
+                seq.after_item, seq.last_number = True, (token, pos)
+            elif token == ",":
+                self.comma(seq, pos, "the text")
+            else:  # a line end or ';' ends a row; blank lines are skipped
+                if seq.items:
+                    rows.append(seq.items)
+                    row_starts.append(seq.start)
+                seq.items, seq.after_item, seq.last_number = [], False, None
+        if seq.items:
+            rows.append(seq.items)
+            row_starts.append(seq.start)
         if not rows:
             self.fail(0, "there are no numbers here. Type a number, or a list such as [1, 2, 3].")
         if len(rows) == 1:

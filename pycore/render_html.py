@@ -8,8 +8,10 @@ finds selectable cells by their data attributes. Numbers come from
 
 from __future__ import annotations
 
+import json
 from html import escape
 
+from . import diagram, player
 from .errors import field_key, field_label
 from .numfmt import (
     THRESHOLD,
@@ -22,6 +24,7 @@ from .numfmt import (
     summarised,
     terms_shown,
 )
+from .player import Position
 from .steps import (
     cell_label,
     cell_pairs,
@@ -52,8 +55,13 @@ def _attrs(attrs: dict) -> str:
     return "".join(parts)
 
 
+VOID = {"input", "br", "img"}  # elements with no content and no closing tag
+
+
 def tag(name: str, content: str = "", **attrs) -> str:
     """``content`` is HTML already; pass text through ``esc`` first."""
+    if name in VOID:
+        return f"<{name}{_attrs(attrs)}>"
     return f"<{name}{_attrs(attrs)}>{content}</{name}>"
 
 
@@ -61,23 +69,26 @@ def classes(*names) -> str | None:
     return " ".join(name for name in names if name) or None
 
 
-def render(trace: Trace, selected: dict[int, tuple[int, int]] | None = None, view: str = "numpy") -> str:
-    """The Steps region's content. ``selected`` maps a layer number to the
-    (row, column) of its selected product cell; (0, 0) by default. ``view``:
-    the product as NumPy's matrix product, or as the textbook's loops."""
-    selected = selected or {}
-    return "".join(render_layer(layer, selected.get(layer.number, (0, 0)), view) for layer in trace.layers)
+def render(trace: Trace, positions: dict[int, Position] | None = None, view: str = "numpy",
+           played: int | None = None) -> str:
+    """The Steps region's content. ``positions`` maps a layer number to its selected
+    product cell and the player's moment in it (the first cell, finished, by default);
+    ``played`` is the layer the player sits in. ``view``: the product as NumPy's
+    matrix product, or as the textbook's loops."""
+    positions = positions or {}
+    return "".join(render_layer(layer, positions.get(layer.number) or Position(0, 0), view,
+                                layer.number == played) for layer in trace.layers)
 
 
-def render_layer(layer: LayerTrace, selected: tuple[int, int] = (0, 0), view: str = "numpy") -> str:
-    rows, columns = layer.grid_shape
-    selected = (min(max(selected[0], 0), rows - 1), min(max(selected[1], 0), columns - 1))
+def render_layer(layer: LayerTrace, at: Position | None = None, view: str = "numpy",
+                 played: bool = False) -> str:
+    at = at or Position(0, 0)
     items = []
     for step in steps(layer, view):
         body = tag("h3", esc(step.title)) + "".join(tag("p", esc(t)) for t in step.text)
         if step.hint:
             body += tag("p", esc(step.hint), class_="hint-line")
-        body += _step_body(layer, step.key, selected, view)
+        body += _step_body(layer, step.key, at, view, played)
         items.append(tag("li", body, class_=f"step step-{step.key}"))
     title_id = f"layer-{layer.number}-title"
     return tag("section",
@@ -99,8 +110,10 @@ def _outputs_axes(layer: LayerTrace) -> dict:
     return {}
 
 
-def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int], view: str = "numpy") -> str:
+def _step_body(layer: LayerTrace, key: str, at: Position, view: str = "numpy", played: bool = False) -> str:
     two_d = layer.weights.ndim == 2
+    if key == "network":
+        return network_view(layer, at)
     if key == "shapes":
         figures = [figure("inputs", layer.inputs.values, rows="sample"),
                    figure("weights", layer.weights.values, rows="neuron" if two_d else None, hue_rows=two_d)]
@@ -115,8 +128,11 @@ def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int], view: str
                    + figure("weightsᵀ", layer.transposed(), columns="neuron", hue_columns=True),
                    class_="arrays transpose")), class_="transpose-box")
     if key == "product":
-        shown = loops_view(layer, selected) if view == "loops" else scroller(product_grid(layer, selected))
-        return shown + dot_detail(layer, *selected)
+        shown = loops_view(layer, at) if view == "loops" else scroller(product_grid(layer, at))
+        control = player_controls(layer, at) if played else tag(
+            "button", esc(f"Play layer {layer.number} step by step"), type="button", class_="play-here",
+            data_layer=layer.number)
+        return control + shown + dot_detail(layer, at)
     labels = _outputs_axes(layer)
     if key == "biases":
         if layer.biases is None:
@@ -129,6 +145,39 @@ def _step_body(layer: LayerTrace, key: str, selected: tuple[int, int], view: str
                          + figure("outputs", layer.outputs, **labels), class_="operand"),
                    class_="arrays sum")
     return tag("div", figure("outputs", layer.outputs, **labels), class_="arrays")
+
+
+def network_view(layer: LayerTrace, at: Position) -> str:
+    """The diagram for the selected cell's sample, its neuron's edges lit (and, while
+    playing, the one being multiplied), and the controls to show another sample or
+    light another neuron."""
+    sample, neuron = layer.sample_neuron(at.row, at.column)
+    term = at.term - 1 if at.phase == "term" and at.term > 0 else None
+    picture = scroller(diagram.svg(layer, sample, neuron, term))
+    controls = []
+    if layer.samples > 1:
+        for step, words in ((-1, "Previous sample"), (1, "Next sample")):
+            target = sample + step
+            if 0 <= target < layer.samples:
+                r, c = layer.cell_of(target, neuron)
+                controls.append(tag("button", esc(words), type="button", class_="pick",
+                                    data_layer=layer.number, data_row=r, data_col=c))
+            else:
+                controls.append(tag("button", esc(words), type="button", class_="pick", disabled=True))
+        controls.insert(1, tag("span", esc(f"sample {sample + 1} of {layer.samples}"), class_="which-sample"))
+    if layer.neurons > 1:
+        picks = []
+        for j in range(layer.neurons):
+            if layer.neurons > diagram.LABELLED and diagram.EDGEITEMS <= j < layer.neurons - diagram.EDGEITEMS:
+                continue
+            r, c = layer.cell_of(sample, j)
+            picks.append(tag("button", esc(f"neuron {j + 1}"), type="button", class_=classes("pick", _hue(j)),
+                             data_layer=layer.number, data_row=r, data_col=c, data_neuron=j,
+                             aria_pressed="true" if j == neuron else "false"))
+        controls.append(tag("span", "".join(picks), class_="neuron-picks"))
+    bar = tag("div", "".join(controls), class_="diagram-controls", role="group",
+              aria_label=f"Diagram of layer {layer.number}") if controls else ""
+    return picture + bar
 
 
 def scroller(content: str) -> str:
@@ -157,6 +206,7 @@ def matrix_table(formatted: ArrayFormat, name: str, rows: str | None = None, col
     if columns:
         head = tag("thead", tag("tr", (tag("td", "") if rows else "") + "".join(
             tag("th", "…" if c is None else esc(f"{columns} {c + 1}"), scope="col",
+                data_neuron=c if columns == "neuron" else None,
                 class_=_hue(c) if hue_columns else None) for c in formatted.columns)))
     body = []
     for r in formatted.rows:
@@ -165,14 +215,16 @@ def matrix_table(formatted: ArrayFormat, name: str, rows: str | None = None, col
                 tag("td", "⋮" if c is not None else "⋱", class_="ellipsis") for c in formatted.columns)
             body.append(tag("tr", cells, class_="ellipsis-row"))
             continue
-        cells = tag("th", esc(f"{rows} {r + 1}"), scope="row",
+        row_neuron = r if rows == "neuron" else None
+        cells = tag("th", esc(f"{rows} {r + 1}"), scope="row", data_neuron=row_neuron,
                     class_=_hue(r) if hue_rows else None) if rows else ""
         for c in formatted.columns:
             if c is None:
                 cells += tag("td", "…", class_="ellipsis")
             else:
                 hue = _hue(c) if hue_columns else _hue(r) if hue_rows else None
-                cells += tag("td", esc(formatted.cell(r, c)), class_=hue)
+                neuron = c if columns == "neuron" else row_neuron
+                cells += tag("td", esc(formatted.cell(r, c)), class_=hue, data_neuron=neuron)
         body.append(tag("tr", cells, class_="broadcast" if broadcast and r > 0 else None))
     return tag("table", head + tag("tbody", "".join(body)),
                class_="matrix" + ("" if matrix else " vector"), aria_label=name)
@@ -187,10 +239,12 @@ def _axis(count: int, *sizes: int) -> list[int | None]:
     return summarised(count, max(sizes), THRESHOLD)
 
 
-def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
+def product_grid(layer: LayerTrace, at: Position) -> str:
     """np.dot(left, right) laid out as on paper, in one table so that everything
     lines up: the right operand above the product, the left operand beside it,
-    each product cell where its row and its column meet."""
+    each product cell where its row and its column meet. While the player is inside
+    the computation, the cells after its moment are not filled in yet, the current one
+    shows its running sum, and the pair being multiplied is marked."""
     rows, columns = layer.grid_shape
     left_rows, right_columns = layer.left_rows(), layer.right_columns()
     n = len(left_rows[0])
@@ -200,7 +254,11 @@ def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
     left = format_grid(left_rows, row_index, term_index)
     right = format_grid([list(t) for t in zip(*right_columns)], term_index, col_index)  # terms down
     product = format_grid(layer.as_grid(layer.dots), row_index, col_index)
-    sel_r, sel_c = selected
+    sel_r, sel_c = at.row, at.column
+    pair = at.term - 1 if at.phase == "term" and at.term > 0 else None
+    order = player.cells_on_show(layer)
+    current = order.index((sel_r, sel_c)) if (sel_r, sel_c) in order else 0
+    moment = player.frame(layer, sel_r, sel_c, at.phase, at.term) if at.playing else None
     batch = layer.stage.name == "batch"
     right_name = "weightsᵀ" if batch else layer.stage.right
     corner = tag("td", "", colspan=len(term_index) + 1, class_="corner")
@@ -211,13 +269,15 @@ def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
     head = tag("tr", tag("td", tag("span", esc(right_name), class_="name"),
                          colspan=len(term_index) + 1, class_="corner operand-name")
                + "".join(tag("th", "…" if c is None else esc(column_label(layer, c)),
-                             scope="col", class_=hue(c)) for c in col_index))
+                             scope="col", class_=hue(c), data_neuron=c if batch else None) for c in col_index))
     body = []
     for p in term_index:
         body.append(tag("tr", corner + "".join(
             tag("td", "⋯" if c is None else ("⋮" if p is None else esc(right.cell(p, c))),
                 class_=classes("right", hue(c), "hl" if c == sel_c and c is not None else None,
-                               "ellipsis" if c is None or p is None else None))
+                               "pair" if c == sel_c and p == pair and p is not None else None,
+                               "ellipsis" if c is None or p is None else None),
+                data_col=c, data_term=p, data_neuron=c if batch else None)
             for c in col_index), class_="right-row"))
     body.append(tag("tr", tag("td", tag("span", esc(layer.stage.left), class_="name"), class_="operand-name")
                     + "".join(tag("td", "", class_="gap") for _ in term_index)
@@ -229,25 +289,36 @@ def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
                 tag("td", "⋮", class_="result ellipsis") for _ in col_index)))
             continue
         on_row = r == sel_r
-        cells = tag("th", esc(row_label(layer, r)), scope="row",
+        cells = tag("th", esc(row_label(layer, r)), scope="row", data_row=r,
                     class_="hl" if on_row else None)
         cells += "".join(tag("td", "…" if p is None else esc(left.cell(r, p)),
-                             class_=classes("left", "hl" if on_row else None, "ellipsis" if p is None else None))
+                             class_=classes("left", "hl" if on_row else None,
+                                            "pair" if on_row and p == pair and p is not None else None,
+                                            "ellipsis" if p is None else None),
+                             data_row=r, data_term=p)
                          for p in term_index)
         for c in col_index:
             if c is None:
                 cells += tag("td", "…", class_="result ellipsis")
                 continue
-            chosen = (r, c) == selected
-            value = product.cell(r, c)
-            button = tag("button", esc(value.strip()), type="button", class_="cell",
-                         data_layer=layer.number, data_row=r, data_col=c,
+            chosen = (r, c) == (sel_r, sel_c)
+            value = product.cell(r, c).strip()
+            state = None
+            if moment is not None and (r, c) in order and order.index((r, c)) > current:
+                state = "pending"
+            elif moment is not None and chosen:
+                state, value = "current", moment["sum"]
+            button = tag("button", esc(value), type="button", class_="cell",
+                         data_layer=layer.number, data_row=r, data_col=c, data_value=product.cell(r, c).strip(),
                          aria_pressed="true" if chosen else "false",
                          tabindex="0" if chosen else "-1",
-                         aria_label=f"{cell_label(layer, r, c)}: {value.strip()}")
+                         aria_label=f"{cell_label(layer, r, c)}: " + (
+                             "not computed yet" if state == "pending" else
+                             f"{value} so far" if state == "current" else value))
             cells += tag("td", button, class_=classes("result", "selected" if chosen else None,
                                                       "hl-row" if on_row else None,
-                                                      "hl-col" if c == sel_c else None))
+                                                      "hl-col" if c == sel_c else None, state),
+                         data_neuron=layer.sample_neuron(r, c)[1])
         body.append(tag("tr", cells))
     return tag("table", tag("thead", head) + tag("tbody", "".join(body)),
                class_="matrix product-grid", data_layer=layer.number,
@@ -257,16 +328,27 @@ def product_grid(layer: LayerTrace, selected: tuple[int, int]) -> str:
 CELLS_LISTED = 16  # the loops view lists at most this many dot products, first and last
 
 
-def loops_view(layer: LayerTrace, selected: tuple[int, int]) -> str:
-    """The product as the textbook's loops: the code, and each dot product they add up."""
+def loop_names(layer: LayerTrace) -> dict[str, str]:
+    """The loops' variables for this layer, as the Code region's program names them."""
     number = layer.number
-    names = {"inputs": "inputs" if number == 1 else f"layer{number - 1}_outputs",
-             "weights": field_key("weights", number),
-             "biases": layer.stage.bias if number == 1 else f"{layer.stage.bias}{number}",
-             "outputs": layer.stage.outputs_name}
+    return {"inputs": "inputs" if number == 1 else f"layer{number - 1}_outputs",
+            "weights": field_key("weights", number),
+            "biases": layer.stage.bias if number == 1 else f"{layer.stage.bias}{number}",
+            "outputs": layer.stage.outputs_name}
+
+
+def loops_view(layer: LayerTrace, at: Position) -> str:
+    """The product as the textbook's loops: the code with the line of the moment marked,
+    the loop's variables like a debugger shows them, and each dot product they add up."""
+    number = layer.number
+    names = loop_names(layer)
     biases = "none" if layer.biases is None else "one" if layer.biases.ndim == 0 else "per_neuron"
-    code = "\n".join(tag("span", esc(text.format(**names)), class_="line", data_role=role)
+    moment = player.frame(layer, at.row, at.column, at.phase, at.term)
+    code = "\n".join(tag("span", esc(text.format(**names)), data_role=role,
+                         class_=classes("line", "current-line" if role == moment["line"] else None))
                      for role, text in layer.stage.loop_lines(biases))
+    variables = "".join(tag("div", tag("dt", esc(name)) + tag("dd", esc(value or "–"), data_var=name))
+                        for name, value in moment["vars"].items())
     rows, columns = layer.grid_shape
     cells = [(r, c) for r in range(rows) for c in range(columns)]
     if len(cells) > CELLS_LISTED:
@@ -280,11 +362,13 @@ def loops_view(layer: LayerTrace, selected: tuple[int, int]) -> str:
             continue
         r, c = cell
         text = f"{cell_label(layer, r, c)}: {_sum_text(layer, r, c)}"
-        chosen = cell == selected
+        chosen = cell == (at.row, at.column)
         items.append(tag("li", tag("button", esc(text), type="button", class_="cell", data_layer=number,
                                    data_row=r, data_col=c, aria_pressed="true" if chosen else "false",
                                    tabindex="0" if chosen else "-1")))
-    return tag("div", tag("pre", code, class_="loop-code", aria_label=f"the loops of layer {number}")
+    return tag("div", tag("div", tag("pre", code, class_="loop-code", data_layer=number,
+                                     aria_label=f"the loops of layer {number}")
+                              + tag("dl", variables, class_="vars", aria_label="the loop's variables"))
                + tag("ol", "".join(items), class_="loop-sums"), class_="loops")
 
 
@@ -296,10 +380,19 @@ def _sum_text(layer: LayerTrace, r: int, c: int) -> str:
     return text if cell.bias is None else f"{text}, + {fmt(cell.bias)} = {fmt(cell.output)}"
 
 
-def dot_detail(layer: LayerTrace, r: int, c: int) -> str:
-    """One product cell written out term by term, input × weight, as the textbook does."""
+def dot_detail(layer: LayerTrace, at: Position) -> str:
+    """One product cell written out term by term, input × weight, as the textbook does;
+    while playing, the terms done, the one being added and the sum so far."""
+    r, c = at.row, at.column
     cell = layer.cell(r, c)
     indices = terms_shown(len(cell.terms))
+    k = at.term if at.phase == "term" else None
+
+    def progress(i):
+        if k is None:
+            return None
+        return "done" if i < k - 1 else "current" if i == k - 1 else "todo"
+
     terms = []
     for i in indices:
         if i is None:
@@ -307,18 +400,60 @@ def dot_detail(layer: LayerTrace, r: int, c: int) -> str:
             continue
         x, w = cell.terms[i]
         terms.append(tag("span", tag("span", esc(fmt(x)), class_="a") + "×"
-                         + tag("span", esc(fmt(w)), class_="b"), class_="term"))
+                         + tag("span", esc(fmt(w)), class_="b"), class_=classes("term", progress(i)), data_term=i))
     count = f" ({plural(len(cell.terms), 'term')})" if None in indices else ""
-    sum_line = " + ".join(terms) + esc(count) + " = " + tag("strong", esc(fmt(cell.dot)))
+    sum_line = " + ".join(terms) + esc(count) + " = " + tag("strong", esc(fmt(cell.dot)), class_="dot")
     lines = tag("p", esc(f"{cell_label(layer, r, c)}: {cell_pairs(layer, r, c)}"), class_="dot-title") \
-        + tag("p", sum_line, class_="terms")
+        + tag("p", sum_line, class_=classes("terms", "todo" if k is not None and k < len(cell.terms) else None))
     if cell.bias is not None:
         lines += tag("p", esc(fmt(cell.dot)) + " + " + tag("span", esc(fmt(cell.bias)), class_="bias")
                      + esc(" (bias)") + " = "
-                     + tag("strong", esc(fmt(cell.output)), class_="output"), class_="with-bias")
+                     + tag("strong", esc(fmt(cell.output)), class_="output"),
+                     class_=classes("with-bias", "todo" if k is not None else
+                                    "current" if at.phase == "bias" else None))
+    running = player.partial_sums(layer, r, c)[k] if k is not None else None
+    lines += tag("p", esc("so far: ") + tag("strong", esc(fmt(running) if k is not None else ""), class_="running"),
+                 class_="so-far", hidden=k is None)
     if exact_differs(cell.output):
         lines += tag("p", esc(exact_note(cell.output)), class_="exact")
-    return tag("div", lines, class_="dot-detail", aria_live="polite", data_layer=layer.number)
+    return tag("div", lines, class_="dot-detail", aria_live="polite", data_layer=layer.number,
+               data_row=r, data_col=c)
+
+
+SPEEDS = (("0.5", "slow"), ("1", "normal"), ("2", "fast"), ("4", "fastest"))
+
+
+def player_controls(layer: LayerTrace, at: Position) -> str:
+    """The player of this layer: its buttons, speed and granularity, and the moment in words.
+    The page steps through the frames itself (``player.cell_frames``); the data attributes
+    tell it the cells on show and how many frames each has."""
+    total = player.frame_count(layer)
+    index = player.index_of(layer, at)
+    moment = player.frame(layer, at.row, at.column, at.phase, at.term)
+    buttons = "".join(tag("button", esc(name), type="button", data_go=go, aria_keyshortcuts=keys)
+                      for go, name, keys in (("first", "First step", "Home"), ("previous", "Previous step", "ArrowLeft"),
+                                             ("play", "Play", "Space"), ("next", "Next step", "ArrowRight"),
+                                             ("last", "Last step", "End")))
+    speed = tag("label", esc("Speed ") + tag("select", "".join(
+        tag("option", esc(words), value=value, selected=value == "1") for value, words in SPEEDS),
+        data_speed="1"), class_="speed")
+    granularity = tag("fieldset", tag("legend", esc("Step by")) + "".join(
+        tag("label", tag("input", type="radio", name_=f"granularity-{layer.number}", value=value,
+                         checked=value == "term") + esc(" " + words))
+        for value, words in (("term", "each multiply-add"), ("cell", "each cell"))), class_="granularity")
+    title_id = f"player-{layer.number}-title"
+    status = tag("p", esc(f"Step {index} of {total}: {moment['say']}"), class_="player-status", role="status")
+    keys = tag("p", esc("Keys in the player: ← and → step, Home and End go to the first and last step, "
+                        "Space plays and pauses. Anywhere else on the page: [ and ] step."), class_="keys hint")
+    keys += tag("p", esc("Playing is off because your system asks for reduced motion; step with Next step."),
+                class_="motion-note hint", hidden=True)
+    return tag("div", tag("h4", esc("Player"), id=title_id)
+               + tag("div", buttons, class_="player-buttons") + tag("div", speed + granularity, class_="player-options")
+               + status + keys,
+               class_="player", role="group", aria_labelledby=title_id, tabindex="-1",
+               data_layer=layer.number, data_terms=layer.features, data_biases=int(layer.biases is not None),
+               data_cells=json.dumps(player.cells_on_show(layer), separators=(",", ":")),
+               data_row=at.row, data_col=at.column, data_phase=at.phase, data_term=at.term)
 
 
 def outputs_table(trace: Trace) -> str:

@@ -24,7 +24,9 @@ class Property:
     """One entry of the state: its name in the link, what it holds, its default."""
 
     name: str  # the fragment key (a layer's own keys add its number: weights2)
-    type: str  # "text" (a field's text) | "flags" (some of choices) | "choice" (one of them)
+    # "text" (a field's text) | "flags" (some of choices) | "choice" (one of them) |
+    # "cell" (two 1-based numbers, R,C) | "count" (a whole number from 0)
+    type: str
     default: object = None  # for layer 1 (or the page)
     per_layer: bool = False  # one per layer: weights, weights2, ...
     choices: tuple[str, ...] = ()
@@ -36,11 +38,15 @@ PROPERTIES = (
     Property("weights", "text",
              "[[0.2, 0.8, -0.5, 1],\n [0.5, -0.91, 0.26, -0.5],\n [-0.26, -0.27, 0.17, 0.87]]", per_layer=True),
     Property("biases", "text", "[2, 3, 0.5]", per_layer=True),
+    # the player's position in a layer: the selected product cell (row, column, 1-based, as
+    # the page labels them) and how many terms of its dot product are added so far
+    Property("cell", "cell", None, per_layer=True),
+    Property("term", "count", None, per_layer=True),
     # how the product step is shown: NumPy's matrix product, or the textbook's loops
     Property("view", "choice", "numpy", choices=("numpy", "loops")),
     # for teachers embedding one worked step in a slide or an iframe
     Property("hide", "flags", (), choices=("editors", "text", "code", "examples")),
-    Property("step", "choice", None, choices=("shapes", "transpose", "product", "biases", "outputs")),
+    Property("step", "choice", None, choices=("network", "shapes", "transpose", "product", "biases", "outputs")),
 )
 SPEC = {prop.name: prop for prop in PROPERTIES}
 HIDE_CHOICES = SPEC["hide"].choices
@@ -103,9 +109,11 @@ def encode(state: State) -> str:
 def _pair(prop: Property, key: str, value) -> str:
     if prop.type == "text":
         return f"{key}={quote(value, safe=_SAFE)}"
-    if value == prop.default:  # flags and choices at their default are left out of links
+    if value == prop.default:  # everything but the fields' texts is left out of links at its default
         return ""
-    return f"{key}={','.join(value) if prop.type == 'flags' else value}"
+    if prop.type in ("flags", "cell"):
+        return f"{key}={','.join(map(str, value))}"
+    return f"{key}={value}"
 
 
 def decode(fragment: str) -> tuple[State | None, list[str]]:
@@ -153,7 +161,7 @@ def decode(fragment: str) -> tuple[State | None, list[str]]:
     layers = []
     for number in range(1, MAX_LAYERS + 1):
         keys = {prop.name: field_key(prop.name, number) for prop in LAYER_PROPERTIES}
-        if not any(k in given for k in keys.values()):
+        if not any(keys[prop.name] in given for prop in LAYER_PROPERTIES if prop.type == "text"):
             break
         layer = {}
         for prop in LAYER_PROPERTIES:
@@ -180,6 +188,16 @@ def _read_value(prop: Property, value: str) -> tuple[object, str]:
     """A link's value for ``prop``, and a message when some of it was left out."""
     if prop.type == "text":
         return value, ""
+    if prop.type in ("cell", "count"):
+        parts = value.split(",")
+        wanted = 2 if prop.type == "cell" else 1
+        least = 1 if prop.type == "cell" else 0
+        if len(parts) == wanted and all(p.isascii() and p.isdigit() and len(p) <= 6 and int(p) >= least
+                                        for p in parts):
+            numbers = tuple(int(p) for p in parts)
+            return (numbers if prop.type == "cell" else numbers[0]), ""
+        shape = "two whole numbers from 1, such as 2,3" if prop.type == "cell" else "a whole number from 0"
+        return None, f"The link's {prop.name} “{_shown(value)}” is not {shape}; it was left out."
     if prop.type == "flags":
         asked = [v for v in value.split(",") if v]
         unknown = [v for v in asked if v not in prop.choices]
@@ -210,7 +228,7 @@ def to_json(state: State) -> dict:
 
 
 def _json_value(prop: Property, value):
-    return list(value) if prop.type == "flags" else value
+    return list(value) if prop.type in ("flags", "cell") and value is not None else value
 
 
 def from_json(data: dict) -> State:
@@ -229,4 +247,13 @@ def _valid(prop: Property, value):
         return value if isinstance(value, str) else ""
     if prop.type == "flags":
         return tuple(c for c in prop.choices if isinstance(value, list) and c in value)
+    if prop.type == "cell":
+        ok = isinstance(value, list) and len(value) == 2 and all(_whole(v, 1) for v in value)
+        return tuple(value) if ok else prop.default
+    if prop.type == "count":
+        return value if _whole(value, 0) else prop.default
     return value if value in prop.choices else prop.default
+
+
+def _whole(value, least: int) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and least <= value < 10**6

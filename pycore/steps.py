@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .numfmt import PRECISION, fmt, shape_text
 from .trace import LayerTrace, Trace
 
-STEP_KEYS = ("shapes", "transpose", "product", "biases", "outputs")
+STEP_KEYS = ("network", "shapes", "transpose", "product", "biases", "outputs")
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,17 @@ def steps(layer: LayerTrace, view: str = "numpy") -> list[Step]:
     stage = layer.stage
     rows, columns = layer.grid_shape
     count = rows * columns
-    out = [Step("shapes", "Shapes", (_inputs_words(layer), *_parameters_words(layer)))]
+    n, m = layer.features, layer.neurons
+    network = (f"{count_words(n, 'input').capitalize()} on the left, {count_words(m, 'neuron')} on the "
+               f"right: every input connects to every neuron, and each connection carries one weight "
+               f"({plural(n * m, 'weight')} in all). A neuron multiplies each input by its weight, adds them "
+               "up" + (", then adds its bias." if layer.biases is not None else "."))
+    hint = ("Blue edges carry positive weights, orange ones negative; the thicker, the larger. "
+            "Select a neuron to light its weights everywhere on the page.")
+    if layer.samples > 1:
+        hint += " The diagram shows one sample at a time."
+    out = [Step("network", "The network", (network,), hint),
+           Step("shapes", "Shapes", (_inputs_words(layer), *_parameters_words(layer)))]
     if stage.name == "batch":
         out.append(Step("transpose", "Why the weights are transposed", tuple(_transpose_words(layer))))
     cells = "one cell" if count == 1 else plural(count, "cell")

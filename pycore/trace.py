@@ -88,6 +88,12 @@ class LayerTrace:
         neuron = column if stage.columns == "neuron" else row if stage.rows == "neuron" else 0
         return sample, neuron
 
+    def cell_of(self, sample: int, neuron: int) -> tuple[int, int]:
+        """The product cell of a sample and a neuron (the inverse of ``sample_neuron``)."""
+        stage = self.stage
+        row = sample if stage.rows == "sample" else neuron if stage.rows == "neuron" else 0
+        return row, neuron if stage.columns == "neuron" else 0
+
     def sample_values(self, sample: int) -> list:
         return self.inputs.values[sample] if self.inputs.ndim == 2 else self.inputs.values
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from . import programs, render_html
+from . import diagram, player, programs, render_html
 from .dense import forward
 from .errors import InputError
 from .examples import new_layer
+from .numfmt import fmt
 from .parse import read_fields
 from .state import State
 from .steps import engine_note
@@ -25,6 +26,7 @@ class View:
     code_numpy: str = ""
     engine: str = ""  # plain text: which engine computed the numbers
     errors: dict[str, str] = field(default_factory=dict)  # field key -> message beside it (plain text)
+    problems: list[str] = field(default_factory=list)  # about the link's position keys (plain text)
 
 
 def complete(state: State) -> State:
@@ -38,13 +40,61 @@ def complete(state: State) -> State:
     return replace(state, layers=layers)
 
 
-def view(state: State, selected: dict[int, tuple[int, int]] | None = None, *,
-         use_numpy: bool | None = None, where: str = "browser") -> View:
+def view(state: State, *, use_numpy: bool | None = None, where: str = "browser") -> View:
     trace, errors = _compute(state.inputs, tuple(state.layer_texts()), use_numpy)
     if errors:
         return View(errors={error.key: error.beside for error in errors})
-    return View(trace, render_html.render(trace, selected, state.view), render_html.outputs_table(trace),
-                programs.loops_program(trace), programs.numpy_program(trace), engine_note(trace, where))
+    positions, problems = {}, []
+    for layer, fields in zip(trace.layers, state.layers):
+        at, problem = player.position(layer, fields.get("cell"), fields.get("term"))
+        problems += [problem] if problem else []
+        if at is not None:
+            positions[layer.number] = at
+    return View(trace, render_html.render(trace, positions, state.view, played_layer(state)),
+                render_html.outputs_table(trace), programs.loops_program(trace), programs.numpy_program(trace),
+                engine_note(trace, where), problems=problems)
+
+
+def played_layer(state: State) -> int:
+    """The layer the player sits in: the first one whose position has a term, else layer 1."""
+    return next((n for n, fields in enumerate(state.layers, start=1) if fields.get("term") is not None), 1)
+
+
+def cells(state: State, number: int, wanted: list) -> list[dict]:
+    """The player's data for some cells of one layer: each cell's frames, its dot
+    product written out, and the diagram's numbers for its sample."""
+    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), None)
+    if errors or not 0 < number <= len(trace.layers):
+        return []
+    layer = trace.layers[number - 1]
+    rows, columns = layer.grid_shape
+    out = []
+    for row, column in wanted:
+        if not (0 <= row < rows and 0 <= column < columns):
+            continue
+        sample, neuron = layer.sample_neuron(row, column)
+        previous = layer.cell_of(sample - 1, neuron) if sample > 0 else None
+        following = layer.cell_of(sample + 1, neuron) if sample + 1 < layer.samples else None
+        out.append({"cell": [row, column], "sample": sample, "neuron": neuron,
+                    "samples": {"previous": previous, "next": following,
+                                "label": f"sample {sample + 1} of {layer.samples}"},
+                    "neurons": {j: layer.cell_of(sample, j) for j in range(layer.neurons)},
+                    "frames": player.cell_frames(layer, row, column),
+                    "detail": render_html.dot_detail(layer, player.Position(row, column)),
+                    "inputs": {i: fmt(x) for i, x in enumerate(layer.sample_values(sample))
+                               if i < diagram.EDGEITEMS or i >= layer.features - diagram.EDGEITEMS
+                               or layer.features <= diagram.LABELLED},
+                    "outputs": _diagram_outputs(layer, sample)})
+    return out
+
+
+def _diagram_outputs(layer, sample: int) -> dict:
+    outputs = layer.as_grid(layer.outputs)
+    shown = {}
+    for j in range(layer.neurons):
+        r, c = layer.cell_of(sample, j)
+        shown[j] = "= " + fmt(outputs[r][c])
+    return shown
 
 
 @lru_cache(maxsize=2)  # a cell selected, a step played: the same fields are not computed again
@@ -53,6 +103,6 @@ def _compute(inputs: str, layers: tuple[tuple[str, str], ...], use_numpy: bool |
     if errors:
         return None, tuple(errors)
     try:
-        return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy), ()
+        return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, list(layers))), ()
     except InputError as error:  # or the one field whose shape does not fit
         return None, (error,)

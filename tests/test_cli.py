@@ -37,7 +37,7 @@ def test_bad_input_exit_2_names_the_field():
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip() == "error: Biases: 3 neurons need 3 biases; Biases has 2."
     done = run("--inputs", "[1, 2, x]", "--weights", "[1, 2, 3]", "--biases", "0", "--json")
-    assert done.returncode == 2 and "Inputs (line 1, column 8): 'x' is not a number" in done.stderr
+    assert done.returncode == 2 and "Inputs (line 1, column 8): '\u2068x\u2069' is not a number" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -14,6 +14,7 @@ from seed import STAGES
 from pycore import compute, render_html, render_json, render_text
 from pycore.examples import EXAMPLES
 from pycore.numfmt import fmt, format_array
+from pycore.player import Position
 from pycore.steps import engine_note, steps
 
 
@@ -103,7 +104,7 @@ def page_text(fragment: str) -> str:
 def test_html_has_every_step_in_order():
     fragment = render_html.render(trace_of("batch"))
     order = [m.group(1) for m in re.finditer(r'class="step step-(\w+)"', fragment)]
-    assert order == ["shapes", "transpose", "product", "biases", "outputs"]
+    assert order == ["network", "shapes", "transpose", "product", "biases", "outputs"]
     text = page_text(fragment)
     for words in ["(3, 4)", "weightsᵀ", "4 ≠ 3", "4 = 4", "1.051"]:
         assert words in text
@@ -117,13 +118,13 @@ def test_html_single_sample_has_no_transposition():
 
 
 def test_html_selected_cell_shows_terms_and_highlights_row_and_column():
-    fragment = render_html.render(trace_of("batch", use_numpy=False), {1: (1, 2)})
+    fragment = render_html.render(trace_of("batch", use_numpy=False), {1: Position(1, 2)})
     detail = re.search(r'<div class="dot-detail".*?</div>', fragment).group()
     text = html.unescape(re.sub("<[^>]+>", "", detail))
     assert "2.0×-0.26 + 5.0×-0.27 + -1.0×0.17 + 2.0×0.87 = -0.3" in text
     assert "-0.3 + 0.5 (bias) = 0.2" in text
-    assert fragment.count('aria-pressed="true"') == 1
-    assert re.search(r'class="result selected hl-row hl-col"><button[^>]*data-row="1" data-col="2"', fragment)
+    assert len(re.findall(r'class="cell"[^>]*aria-pressed="true"', fragment)) == 1
+    assert re.search(r'class="result selected hl-row hl-col" data-neuron="2"><button[^>]*data-row="1" data-col="2"', fragment)
     assert fragment.count('class="left hl"') == 4  # row 2 of inputs: its 4 values
     assert fragment.count('class="right hue-2 hl"') == 4  # column 3 of weights.T
     # one Tab stop: the selected cell
@@ -131,16 +132,16 @@ def test_html_selected_cell_shows_terms_and_highlights_row_and_column():
 
 
 def test_html_dot_detail_tells_the_exact_float_when_it_differs_from_the_shown_one():
-    fragment = render_html.render(trace_of("batch", use_numpy=False), {1: (1, 1)})
+    fragment = render_html.render(trace_of("batch", use_numpy=False), {1: Position(1, 1)})
     assert "= -1.81" in html.unescape(re.sub("<[^>]+>", "", fragment))
     assert "the float itself is -1.8099999999999996" in fragment
-    assert "the float itself" not in render_html.render(trace_of("batch", use_numpy=False), {1: (0, 0)})
+    assert "the float itself" not in render_html.render(trace_of("batch", use_numpy=False), {1: Position(0, 0)})
 
 
 def test_html_tables_have_header_cells():
     fragment = render_html.render(trace_of("batch"))
     assert '<th scope="row">sample 1</th>' in fragment
-    assert '<th scope="col" class="hue-2">neuron 3</th>' in fragment
+    assert '<th scope="col" class="hue-2" data-neuron="2">neuron 3</th>' in fragment
 
 
 HOSTILE = "<img src=x onerror=alert(1)>\"'&<script>alert(2)</script>"
@@ -171,7 +172,7 @@ def test_html_summarises_large_arrays_like_numpy():
     matrix = repr([[float(i + j) for j in range(n)] for i in range(n)])
     fragment = render_html.render(compute(matrix, [(matrix, repr([0.0] * n))]))
     assert "…" in fragment and len(fragment) < 80_000
-    assert fragment.count("<button") == 6 * 6  # the first 3 and last 3 of each axis
+    assert fragment.count('<button type="button" class="cell"') == 6 * 6  # the first 3 and last 3 of each axis
 
 
 def test_outputs_table():

@@ -54,9 +54,13 @@ def test_errors_name_the_field_by_its_label_derived_from_its_key():
     assert error.message.startswith("Biases (layer 2): ")
 
 
-def test_single_neuron_bias_in_brackets():
+def test_single_neuron_bias_in_brackets_says_what_numpy_would_do():
     error = refusal("[1, 2, 3]", [("[0.2, 0.8, -0.5]", "[2]")])
-    assert error.key == "biases" and "one plain number" in error.message
+    assert error.key == "biases" and "write 2 without brackets" in error.message
+    assert "NumPy would accept [2]" in error.message and "shape (1,)" in error.message
+    error = refusal("[[1, 2, 3], [4, 5, 6]]", [("[0.2, 0.8, -0.5]", "[2]")])
+    assert "the same 2 outputs" in error.message
+    assert "one plain number" in refusal("[1, 2, 3]", [("[0.2, 0.8, -0.5]", "[2, 3]")]).message
 
 
 def test_second_layer_names_its_own_field_and_the_first_layers_outputs():

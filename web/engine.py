@@ -12,7 +12,7 @@ import json
 from pycore import render_html
 from pycore import state as states
 from pycore.examples import EXAMPLES, add_layer_problem
-from pycore.view import complete, view
+from pycore.view import cells, complete, view
 
 
 async def start(page_url):
@@ -55,8 +55,8 @@ def open_saved(work_json):
 
 
 def show(state_json, options_json):
-    """Everything the page shows for a state. ``options``: ``selected`` (layer ->
-    [row, column]) and ``editors`` (the layer numbers whose editors the page lacks)."""
+    """Everything the page shows for a state. ``options``: ``editors``, the layer
+    numbers whose editors the page lacks."""
     options = json.loads(options_json)
     state = complete(states.from_json(json.loads(state_json)))
     editors = [render_html.layer_fields(n, state.layers[n - 1]) for n in options.get("editors", [])
@@ -64,13 +64,23 @@ def show(state_json, options_json):
     answer = {"state": states.to_json(state), "editors": editors, "fragment": states.encode(state),
               "add_layer_problem": add_layer_problem(state)}
     try:
-        selected = {int(layer): (int(cell[0]), int(cell[1])) for layer, cell in options.get("selected", {}).items()}
-        shown = view(state, selected)
+        shown = view(state)
     except Exception as error:  # a bug, not the learner's mistake: say so, keep the page working
         return json.dumps({**answer, "failure": f"{type(error).__name__}: {error}", "errors": {}})
-    return json.dumps({**answer, "errors": shown.errors, "steps": shown.steps, "outputs": shown.outputs,
-                       "code_loops": shown.code_loops, "code_numpy": shown.code_numpy,
+    return json.dumps({**answer, "errors": shown.errors, "problems": shown.problems, "steps": shown.steps,
+                       "outputs": shown.outputs, "code_loops": shown.code_loops, "code_numpy": shown.code_numpy,
                        "engine": shown.engine})
 
 
-__export__ = ["start", "open_link", "open_saved", "show"]
+def frames(state_json, layer, cells_json):
+    """The player's frames for some cells of a layer, to play without asking again."""
+    state = complete(states.from_json(json.loads(state_json)))
+    return json.dumps(cells(state, int(layer), [tuple(cell) for cell in json.loads(cells_json)]))
+
+
+def encode(state_json):
+    """The link for a state (the player moves without a full render)."""
+    return json.dumps(states.encode(complete(states.from_json(json.loads(state_json)))))
+
+
+__export__ = ["start", "open_link", "open_saved", "show", "frames", "encode"]

@@ -9,16 +9,17 @@
 // value, through textContent, or inside HTML that pycore's renderers escaped.
 
 import { PyWorker } from "./vendor/pyscript/core.js";
+import { createPlayer } from "./player.js";
 
 const $ = (id) => document.getElementById(id);
 const body = document.body;
 const STORAGE_KEY = "layer-lens:work";
 
 // -- the state ----------------------------------------------------------------------------
-// {inputs, layers: [{weights, biases} | null], hide, step}; a null layer was just added:
-// pycore fills in its fields. `selected` (layer -> [row, column]) is what the Steps show.
+// {inputs, layers: [{weights, biases, cell, term} | null], view, hide, step}; a null layer
+// was just added: pycore fills in its fields. A layer's cell (1-based, as the page labels
+// it) and term are the selected product cell and the player's moment in it.
 let state = stateFromEditors();
-let selected = {};
 let generation = 0; // bumped by every change of the state
 let shownGeneration = 0; // the generation whose result is on the page
 let replacedAt = 0; // the generation at which a link or a reset replaced the fields
@@ -30,10 +31,12 @@ let lastExample = null; // the gallery example opened last: Reset returns to it
 let working = 0; // engine calls under way
 let pumping = false;
 let settledWaiters = [];
+let linkTimer = null; // a link update waiting for the player to rest
 
 function stateFromEditors() {
   const layers = [...document.querySelectorAll("#layers fieldset.layer-fields")].map((fieldset) =>
-    Object.fromEntries([...fieldset.querySelectorAll("textarea")].map((area) => [area.dataset.prop, area.value])));
+    ({ ...Object.fromEntries([...fieldset.querySelectorAll("textarea")].map((area) => [area.dataset.prop, area.value])),
+      cell: null, term: null }));
   return { inputs: $("field-inputs").value, layers, view: "numpy", hide: [], step: null };
 }
 
@@ -65,7 +68,7 @@ function hold(on) {
 
 // -- engine calls ---------------------------------------------------------------------
 function updateIdle() {
-  body.dataset.idle = String(working === 0 && !pumping && shownGeneration === generation);
+  body.dataset.idle = String(working === 0 && !pumping && shownGeneration === generation && linkTimer === null);
 }
 
 async function call(name, ...args) {
@@ -106,7 +109,7 @@ async function pump() {
     await nextFrame(); // one render per frame, whatever the typing speed
     while (shownGeneration < generation) {
       const asked = generation;
-      const options = { selected, editors: missingEditors() };
+      const options = { editors: missingEditors() };
       const result = await call("show", JSON.stringify(state), JSON.stringify(options));
       if (asked === generation) apply(result, asked); // else a newer state waits: its result is the one to show
       shownGeneration = Math.max(shownGeneration, asked);
@@ -170,7 +173,10 @@ function apply(result, asked) {
     $("code-numpy").textContent = result.code_numpy;
     $("engine").textContent = result.engine;
     markScrollers();
+    player.forget();
+    player.sync();
   }
+  showLinkProblems([...linkProblems, ...(result.problems ?? [])]);
   remember(result.fragment);
 }
 
@@ -215,9 +221,11 @@ function remember(fragment) {
 }
 
 // -- replacing the whole state: a link, the last visit, a reset ----------------------------
+let linkProblems = []; // what the last link left out, shown until the fields change
+
 function load(next, problems = []) {
   state = next;
-  selected = {};
+  linkProblems = problems;
   changed();
   replacedAt = generation;
   $("field-inputs").value = state.inputs;
@@ -293,15 +301,65 @@ function onInput(event) {
     if (!layer) return;
     layer[area.dataset.prop] = area.value;
   }
-  showLinkProblems([]); // they were about the link, which these fields no longer are
+  linkProblems = []; // they were about the link, which these fields no longer are
+  showLinkProblems([]);
   changed();
+}
+
+// The player moves to another layer: that layer's position gets a term, the others none.
+async function playLayer(number) {
+  state.layers.forEach((fields, i) => {
+    if (!fields) return;
+    if (i + 1 === number) { fields.cell = fields.cell ?? [1, 1]; fields.term = fields.term ?? 0; }
+    else fields.term = null;
+  });
+  changed();
+  await settled();
+  document.querySelector(".player button[data-go='next']")?.focus();
+}
+
+// The player moved: keep the position in the state and, soon, in the link (pycore writes it).
+function moved(layer, cell, term) {
+  const fields = state.layers[layer - 1];
+  if (!fields) return;
+  fields.cell = cell;
+  fields.term = term;
+  save();
+  clearTimeout(linkTimer);
+  linkTimer = setTimeout(async () => {
+    try {
+      if (!engine || pumping) return; // a full render is under way: it writes the link
+      const fragment = await call("encode", JSON.stringify(state));
+      if (!pumping) remember(fragment);
+    } finally {
+      linkTimer = null;
+      updateIdle();
+    }
+  }, 200);
+  updateIdle();
+}
+
+const player = createPlayer({
+  root: $("steps-body"),
+  frames: (layer, cells) => call("frames", JSON.stringify(state), layer, JSON.stringify(cells)),
+  moved,
+});
+
+function lightNeuron(section, neuron) {
+  for (const lit of section.querySelectorAll(".lit-hover")) lit.classList.remove("lit-hover");
+  if (neuron === null) return;
+  for (const part of section.querySelectorAll(`[data-neuron="${neuron}"]`)) part.classList.add("lit-hover");
 }
 
 async function selectCell(button) {
   const layer = button.dataset.layer;
   const row = Number(button.dataset.row);
   const col = Number(button.dataset.col);
-  selected[layer] = [row, col];
+  const fields = state.layers[layer - 1];
+  if (!fields) return;
+  player.stop();
+  fields.cell = [row + 1, col + 1];
+  fields.term = null; // a cell chosen by hand is shown finished
   changed();
   await settled();
   document.querySelector(
@@ -340,9 +398,19 @@ function cellTarget(button, key, ctrl) {
 function wire() {
   $("editors").addEventListener("input", onInput);
   $("steps-body").addEventListener("click", (event) => {
-    const button = event.target.closest("button.cell");
-    if (button) selectCell(button);
+    const button = event.target.closest("button.cell, button.pick");
+    if (button && !button.disabled) selectCell(button);
+    const here = event.target.closest("button.play-here");
+    if (here) playLayer(Number(here.dataset.layer));
   });
+  // A neuron pointed at or focused (in the diagram or its button) lights its weights,
+  // its column of weightsᵀ and its bias wherever they are shown.
+  for (const [type, on] of [["mouseover", true], ["focusin", true], ["mouseout", false], ["focusout", false]]) {
+    $("steps-body").addEventListener(type, (event) => {
+      const source = event.target.closest?.("svg.diagram [data-neuron], button.pick[data-neuron]");
+      if (source) lightNeuron(source.closest("section.layer"), on ? source.dataset.neuron : null);
+    });
+  }
   $("steps-body").addEventListener("keydown", (event) => {
     const button = event.target.closest("button.cell");
     if (!button) return;
@@ -363,7 +431,6 @@ function wire() {
   $("remove-layer").addEventListener("click", () => {
     if (state.layers.length <= 1) return;
     state.layers.pop();
-    delete selected[state.layers.length + 1];
     document.querySelector(`#layers fieldset.layer-fields[data-layer="${state.layers.length + 1}"]`)?.remove();
     updateLayerButtons("");
     changed();
@@ -393,6 +460,7 @@ function wire() {
 async function copyLink() {
   if (!engine || generation !== shownGeneration) $("copy-status").textContent = "Copying once the link is up to date…";
   await settled(); // the address holds the fields once the engine has seen them
+  while (linkTimer !== null) await new Promise((resolve) => setTimeout(resolve, 50)); // and the player's moment
   const link = location.href;
   try {
     await navigator.clipboard.writeText(link);

@@ -163,6 +163,10 @@ class Lens:
         """The alert inside the field whose editor is named ``name``."""
         return self.page.locator(".field", has=self.field(name)).get_by_role("alert")
 
+    def alert_text(self, name: str) -> str:
+        """That alert's words, without the invisible marks that isolate quoted text."""
+        return self.alert_for(name).inner_text().replace("\u2068", "").replace("\u2069", "")
+
 
 def _open_lens(browser, site_url, **context_options):
     context = browser.new_context(viewport=VIEWPORT, **context_options)

@@ -81,7 +81,7 @@ def no_injection(lens):
 def test_hostile_link_values_stay_text(shared):
     lens = shared.goto(f"#inputs={quote(HOSTILE)}&weights=1&biases=0")
     assert lens.field("Inputs").input_value() == HOSTILE
-    assert "is not a number" in lens.alert_for("Inputs").inner_text()
+    assert "is not a number" in lens.alert_text("Inputs")
     no_injection(lens)
     lens.type_into("Inputs", "[1, 2]")  # the page keeps working
     lens.type_into("Weights", "[3, 4]")
@@ -106,7 +106,7 @@ def test_malformed_links_say_what_they_left_out(shared):
 
 def test_a_link_with_a_mistake_shows_the_alert_and_no_unrelated_results(shared):
     lens = shared.goto("#inputs=[1,2,3]&weights=[[1,2],[3]]&biases=[1,2]")
-    assert "homologous" in lens.alert_for("Weights").inner_text()
+    assert "homologous" in lens.alert_text("Weights")
     assert "Nothing to show yet" in lens.region("Layer outputs").inner_text()
     assert lens.region("Layer outputs").locator("table").count() == 0  # not the built-in example
     lens.type_into("Weights", "[[1, 2, 3], [3, 2, 1]]")

@@ -107,8 +107,7 @@ def test_bad_input_shows_an_alert_beside_the_field_and_recovers(shared, name, te
     lens = shared.goto(DEFAULT)
     good = lens.field(name).input_value()
     lens.type_into(name, text)
-    alert = lens.alert_for(name)
-    assert words.lower() in alert.inner_text().lower()
+    assert words.lower() in lens.alert_text(name).lower()
     assert lens.page.get_by_role("alert").count() == 1
     assert lens.field(name).input_value() == text  # nothing typed is changed or lost
     assert lens.field(name).get_attribute("aria-invalid") == "true"
@@ -125,11 +124,11 @@ def test_bad_input_shows_an_alert_beside_the_field_and_recovers(shared, name, te
 def test_half_finished_edits_are_ordinary_states(shared):
     lens = shared.goto(DEFAULT)
     lens.type_into("Weights", "[0.2, 0.8, -0.5, 1.0]")  # one neuron, while Biases holds three
-    assert "plain number" in lens.alert_for("Biases").inner_text()
+    assert "plain number" in lens.alert_text("Biases")
     lens.type_into("Biases", "2")
     assert close(lens.outputs(), [4.8, 8.9, 1.41])
     lens.type_into("Inputs", "[[1, 2")  # typing a new matrix, half-way
-    assert "never closed" in lens.alert_for("Inputs").inner_text()
+    assert "never closed" in lens.alert_text("Inputs")
     lens.type_into("Inputs", "[[1, 2, 3, 2.5]]")
     assert close(lens.outputs(), [4.8])
 
@@ -138,8 +137,8 @@ def test_mistakes_in_two_fields_each_get_an_alert(shared):
     lens = shared.goto(DEFAULT)
     lens.type_into("Inputs", "[1, 2, 3, 2.5x]")
     lens.type_into("Biases", "[2, 3, 0.5")
-    assert "'2.5x' is not a number" in lens.alert_for("Inputs").inner_text()
-    assert "never closed" in lens.alert_for("Biases").inner_text()
+    assert "'2.5x' is not a number" in lens.alert_text("Inputs")
+    assert "never closed" in lens.alert_text("Biases")
     assert lens.page.get_by_role("alert").count() == 2
     assert "Fix the fields marked in red" in lens.page.locator("#stale-note").inner_text()
     lens.type_into("Inputs", "[1, 2, 3, 2.5]")
@@ -155,7 +154,7 @@ def test_a_huge_paste_is_refused_beside_the_field_and_the_page_keeps_working(sha
     lens.field("Inputs").evaluate(
         "(el, text) => { el.value = text; el.dispatchEvent(new Event('input', {bubbles: true})); }", huge)
     lens.settle()
-    assert "at most 1,000,000 numbers" in lens.alert_for("Inputs").inner_text()
+    assert "at most 1,000,000 numbers" in lens.alert_text("Inputs")
     lens.type_into("Inputs", "[1, 2, 3, 2.5]")
     assert close(lens.outputs(), [4.8, 1.21, 2.385])
 
@@ -176,7 +175,7 @@ def test_adding_and_removing_a_layer(shared):
     lens.type_into("Biases (layer 2)", "[0]")
     assert close(lens.outputs(), [[8.395], [7.29], [2.487]])
     lens.type_into("Weights (layer 2)", "[[1, 1]]")
-    assert "one per output of layer 1" in lens.alert_for("Weights (layer 2)").inner_text()
+    assert "one per output of layer 1" in lens.alert_text("Weights (layer 2)")
     lens.click(remove)
     assert lens.field("Weights (layer 2)").count() == 0 and "weights2" not in lens.page.url
     assert close(lens.outputs(), STAGES["batch"][2])
@@ -194,7 +193,7 @@ def test_quick_clicks_on_add_a_layer_make_distinct_layers_and_stop_at_the_limit(
     ids = lens.page.locator("#editors textarea").evaluate_all("areas => areas.map(a => a.id)")
     assert len(ids) == len(set(ids)) == 7
     lens.type_into("Biases (layer 3)", "[1, 2")
-    assert "never closed" in lens.alert_for("Biases (layer 3)").inner_text()
+    assert "never closed" in lens.alert_text("Biases (layer 3)")
     lens.type_into("Biases (layer 3)", "[1, 2, 3]")
     assert lens.page.get_by_role("alert").count() == 0
     for _ in range(12):
