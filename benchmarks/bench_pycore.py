@@ -19,9 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pycore.dense import compute  # noqa: E402
-
-from pycore.dense import forward  # noqa: E402
+from pycore.dense import compute, forward  # noqa: E402
 from pycore.parse import Array, parse  # noqa: E402
 
 
