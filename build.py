@@ -242,7 +242,7 @@ def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     engine = f"NumPy ({wheel})" if wheel else "the pure-Python engine (no NumPy wheel vendored)"
-    log(f"Built {DIST.relative_to(ROOT)}/ in {time.perf_counter() - start:.1f} s; the browser "
+    log(f"Built {DIST}/ in {time.perf_counter() - start:.1f} s; the browser "
         f"computes with {engine}.")
     return DIST
 

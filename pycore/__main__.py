@@ -9,6 +9,7 @@ from . import render_json, render_text
 from .dense import forward
 from .errors import InputError
 from .parse import read_fields
+from .state import ACTIVATION_CHOICES
 
 EXAMPLE = """\
 example (the textbook's batch of 3 samples through a layer of 3 neurons):
@@ -18,9 +19,19 @@ example (the textbook's batch of 3 samples through a layer of 3 neurons):
     --biases  "[2, 3, 0.5]"
 
 Repeat --weights and --biases for each further layer; the outputs of one layer
-are the inputs of the next. Fields take the textbook's list syntax or a pasted
+are the inputs of the next. --activation relu (or step) after a layer's --biases
+applies that activation to its outputs. Fields take the textbook's list syntax or a pasted
 grid (numbers split by spaces or commas, rows by newlines or semicolons).
 """
+
+
+class _LayerActivation(argparse.Action):
+    """--activation NAME applies to the layer whose --biases came last before it."""
+
+    def __call__(self, parser, namespace, value, option_string=None):
+        layer = len(getattr(namespace, "biases", None) or [])
+        getattr(namespace, self.dest).append((layer, value)) if getattr(namespace, self.dest) else \
+            setattr(namespace, self.dest, [(layer, value)])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="one neuron's weights, or one row per neuron (repeat per layer)")
     parser.add_argument("--biases", action="append", required=True, metavar="TEXT",
                         help="one bias per neuron (repeat per layer); empty for none")
+    parser.add_argument("--activation", action=_LayerActivation, choices=ACTIVATION_CHOICES, metavar="NAME",
+                        help="the activation of the layer whose --biases come just before: "
+                             f"{', '.join(ACTIVATION_CHOICES)} (default none)")
     parser.add_argument("--json", action="store_true", help="print the whole trace as one JSON object")
     parser.add_argument("--full", action="store_true",
                         help="print every digit instead of at most 8 decimals")
@@ -42,11 +56,18 @@ def main(argv: list[str] | None = None) -> int:
     if len(args.weights) != len(args.biases):
         parser.error(f"each layer needs --weights and --biases: got {len(args.weights)} "
                      f"--weights and {len(args.biases)} --biases")
+    activations = ["none"] * len(args.weights)
+    for number, name in args.activation or []:
+        if number == 0:
+            parser.error("--activation belongs after its layer's --biases")
+        if number > len(activations) or activations[number - 1] != "none":
+            parser.error(f"--activation given twice for layer {number}")
+        activations[number - 1] = name
     inputs, layers, errors = read_fields(args.inputs, list(zip(args.weights, args.biases)))
     if not errors:
         try:
             trace = forward(inputs, layers, use_numpy=False if args.no_numpy else None,
-                            texts=(args.inputs, list(zip(args.weights, args.biases))))
+                            texts=(args.inputs, list(zip(args.weights, args.biases))), activations=activations)
         except InputError as error:
             errors = [error]
     if errors:  # every field's own mistake, as the page shows them, top to bottom

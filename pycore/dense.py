@@ -13,7 +13,7 @@ import random
 from . import engine_numpy
 from .errors import InputError, field_key, field_label
 from .parse import Array, decimal_comma_note, read_fields
-from .stages import Stage, stage_for
+from .stages import ACTIVATIONS, Activation, Stage, stage_for
 from .steps import plural
 from .trace import LayerTrace, Trace
 
@@ -24,18 +24,22 @@ SAMPLE_CELLS = 256
 RELATIVE_TOLERANCE = 1e-9
 
 
-def compute(inputs: str, layers: list[tuple[str, str]], *, use_numpy: bool | None = None) -> Trace:
+def compute(inputs: str, layers: list[tuple[str, str]], *, use_numpy: bool | None = None,
+            activations: list[str] | None = None) -> Trace:
     """Field texts -> trace. ``layers`` is a list of (weights text, biases text),
     layer 1 first. Raises the first InputError on the page, top to bottom."""
     parsed_inputs, parsed_layers, errors = read_fields(inputs, layers)
     if errors:
         raise errors[0]
-    return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, layers))
+    return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, layers),
+                   activations=activations)
 
 
 def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
-            use_numpy: bool | None = None, texts: tuple[str, list[tuple[str, str]]] | None = None) -> Trace:
-    """Run ``inputs`` through each (weights, biases) layer in turn. ``use_numpy``:
+            use_numpy: bool | None = None, texts: tuple[str, list[tuple[str, str]]] | None = None,
+            activations: list[str] | None = None) -> Trace:
+    """Run ``inputs`` through each (weights, biases) layer in turn; ``activations``
+    names each layer's activation ("none" where not given). ``use_numpy``:
     None uses NumPy when it imports, False the loops only, True NumPy or an error.
     ``texts``, when given, is the fields as typed, (inputs text, [(weights text, biases
     text), ...]) as read_fields takes them: a count that does not fit then says
@@ -61,8 +65,9 @@ def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
                                  f"gives {one}; layer {number} needs a list of outputs per sample. To "
                                  f"chain a layer, write layer {number - 1}'s weights as a matrix with one "
                                  "row: [[...]].")
-            inputs = Array(previous.outputs, previous.outputs_shape)
-        trace, cells = _layer(number, inputs, weights, biases, np, field_texts)
+            inputs = Array(previous.result, previous.outputs_shape)
+        activation = (activations or [])[number - 1] if number <= len(activations or []) else "none"
+        trace, cells = _layer(number, inputs, weights, biases, np, field_texts, ACTIVATIONS[activation])
         traces.append(trace)
         checked += cells
     if np is not None:
@@ -137,7 +142,7 @@ def stage_of(inputs: Array, weights: Array, biases: Array | None, number: int = 
     for array, key, name in present:
         rows = array.values if isinstance(array.values, list) else [array.values]
         flat = [v for row in rows for v in (row if isinstance(row, list) else [row])]
-        if isinstance(flat[0], int):
+        if all(isinstance(v, int) for v in flat):
             whole[name] = (key, max(map(abs, flat)))
     for name, (key, largest) in whole.items():
         if len(whole) < len(present) and largest.bit_length() > 1000:  # meets floats: as NumPy, all floats
@@ -159,7 +164,9 @@ def stage_of(inputs: Array, weights: Array, biases: Array | None, number: int = 
 
 
 def _layer(number: int, inputs: Array, weights: Array, biases: Array | None, np,
-           texts: dict[str, str] | None = None) -> tuple[LayerTrace, int]:
+           texts: dict[str, str] | None = None,
+           activation: Activation = ACTIVATIONS["none"]) -> tuple[LayerTrace, int]:
+    inputs, weights, read_as = one_input(inputs, weights)
     stage = stage_of(inputs, weights, biases, number, texts=texts)
     shell = LayerTrace(number=number, stage_name=stage.name, inputs=inputs, weights=weights,
                        biases=biases, dots=None, outputs=None)
@@ -171,22 +178,43 @@ def _layer(number: int, inputs: Array, weights: Array, biases: Array | None, np,
         dots = [[dot(left_row, right_column) for right_column in right] for left_row in left]
         outputs = dots if bias_grid is None else [
             [d + b for d, b in zip(dot_row, bias_row)] for dot_row, bias_row in zip(dots, bias_grid)]
+        activated = None if activation.name == "none" else [[activation.apply(v) for v in row] for row in outputs]
         dots, outputs = _shaped(shell, dots), _shaped(shell, outputs)
+        activated = None if activated is None else _shaped(shell, activated)
     else:
-        dots, outputs = engine_numpy.layer(np, stage, inputs.values, weights.values,
-                                           None if biases is None else biases.values)
+        dots, outputs, activated = engine_numpy.layer(np, stage, inputs.values, weights.values,
+                                                      None if biases is None else biases.values, activation)
         dots_grid, outputs_grid = shell.as_grid(dots), shell.as_grid(outputs)
+        activated_grid = None if activated is None else shell.as_grid(activated)
         work = rows * columns * len(left[0])
         cells = ([(r, c) for r in range(rows) for c in range(columns)] if work <= FULL_CHECK_LIMIT
                  else _sample_cells(rows, columns))
         for r, c in cells:
             bias = 0 if bias_grid is None else bias_grid[r][c]
             _check_cell(number, left[r], right[c], bias, dots_grid[r][c], outputs_grid[r][c])
+            if activated_grid is not None and activation.apply(outputs_grid[r][c]) != activated_grid[r][c]:
+                raise ArithmeticError(f"layer {number}: {activation.title} of {outputs_grid[r][c]!r} gives "
+                                      f"{activation.apply(outputs_grid[r][c])!r} in Python, {activated_grid[r][c]!r} "
+                                      "in NumPy")
         checked = len(cells)
     trace = LayerTrace(number=number, stage_name=stage.name, inputs=inputs, weights=weights,
-                       biases=biases, dots=dots, outputs=outputs)
+                       biases=biases, dots=dots, outputs=outputs, activation=activation.name,
+                       activated=activated, read_as=read_as)
     _finite(trace)
     return trace, checked
+
+
+def one_input(inputs: Array, weights: Array) -> tuple[Array, Array, tuple[str, ...]]:
+    """A neuron with one input, written with plain numbers (input 2, weight 0.5), as a
+    learner trying the seed's first figures will: each plain number is read as a list of
+    one, as NumPy's dot would treat it. Returns the arrays and which of them were read so."""
+    read_as = []
+    if inputs.ndim == 0 and (weights.ndim == 0 or weights.shape == (1,)):
+        inputs, read_as = Array([inputs.values], (1,)), ["inputs"]
+    if weights.ndim == 0 and inputs.shape in ((1,), ()):
+        weights = Array([weights.values], (1,))
+        read_as.append("weights")
+    return inputs, weights, tuple(read_as)
 
 
 def dot(a: list, b: list):

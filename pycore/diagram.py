@@ -129,15 +129,18 @@ def _place(x1, y1, x2, y2, width, taken: list[Box]) -> Box | None:
     return None
 
 
-def svg(layer: LayerTrace, sample: int = 0, neuron: int | None = None, term: int | None = None) -> str:
+def svg(layer: LayerTrace, sample: int = 0, neuron: int | None = None, term: int | None = None,
+        outputs: bool = True) -> str:
     """The diagram for one sample's values; ``neuron`` (its edges lit) and ``term``
-    (the one edge being multiplied) come from the selected cell and the player."""
+    (the one edge being multiplied) come from the selected cell and the player;
+    ``outputs`` False leaves the neurons' outputs out (an exercise asks for them)."""
+    show_outputs = outputs
     shape = layout(layer)
     number = layer.number
     largest = max((abs(e.weight) for e in shape.edges), default=0) or 1
     inputs = layer.sample_values(sample)
     dots = layer.as_grid(layer.dots)
-    outputs = layer.as_grid(layer.outputs)
+    outputs = layer.as_grid(layer.result)
     rows, _ = layer.grid_shape
 
     def value(grid, j):  # the neuron's dot product or output for the shown sample
@@ -188,11 +191,12 @@ def svg(layer: LayerTrace, sample: int = 0, neuron: int | None = None, term: int
                      f'{esc("+ " + fmt(bias) + " bias")}</text>') if bias is not None else ""
         parts.append(f'<g class="node neuron{lit}" data-neuron="{j}"><circle cx="{shape.neuron_x:.1f}" cy="{y:.1f}" '
                      f'r="{NODE}"/><text class="name" x="{shape.neuron_x:.1f}" y="{y + 4:.1f}">n{j + 1}</text>'
-                     f'{bias_text}<text class="output" data-neuron="{j}" x="{right}" y="{y + 19:.1f}">'
-                     f'{esc("= " + fmt(value(outputs, j)))}</text></g>')
+                     f'{bias_text}' + (f'<text class="output" data-neuron="{j}" x="{right}" y="{y + 19:.1f}">'
+                                       f'{esc("= " + fmt(value(outputs, j)))}</text>' if show_outputs else "")
+                     + '</g>')
     heads = (f'<text class="head" x="{shape.input_x}" y="14">inputs</text>'
              f'<text class="head" x="{shape.neuron_x:.1f}" y="14">neurons</text>')
-    described = _description(layer, sample, dots, outputs, value)
+    described = _description(layer, sample, dots, outputs, value, show_outputs)
     return (f'<svg class="diagram" role="img" aria-labelledby="{title_id} {desc_id}" data-layer="{number}" '
             f'data-sample="{sample}" viewBox="0 0 {shape.width:.0f} {shape.height:.0f}" '
             f'width="{shape.width:.0f}" height="{shape.height:.0f}">'
@@ -200,7 +204,7 @@ def svg(layer: LayerTrace, sample: int = 0, neuron: int | None = None, term: int
             + heads + "".join(parts) + "</svg>")
 
 
-def _description(layer: LayerTrace, sample: int, dots, outputs, value) -> str:
+def _description(layer: LayerTrace, sample: int, dots, outputs, value, show_outputs: bool = True) -> str:
     """What the diagram shows, in words (the tables hold every number too)."""
     inputs = layer.sample_values(sample)
     shown = [i for i in summarised(layer.features, threshold=LABELLED) if i is not None] \
@@ -213,5 +217,8 @@ def _description(layer: LayerTrace, sample: int, dots, outputs, value) -> str:
     for j in neurons:
         bias = layer.neuron_bias(j)
         plus = f" + bias {fmt(bias)}" if bias is not None else ""
-        words.append(f"Neuron {j + 1}: dot product {fmt(value(dots, j))}{plus} = output {fmt(value(outputs, j))}.")
+        if show_outputs:
+            words.append(f"Neuron {j + 1}: dot product {fmt(value(dots, j))}{plus} = output {fmt(value(outputs, j))}.")
+        elif bias is not None:
+            words.append(f"Neuron {j + 1}: bias {fmt(bias)}.")
     return " ".join(words)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .numfmt import INT64
-from .stages import Stage
+from .stages import ACTIVATIONS, Activation, Stage
 
 
 def load():
@@ -15,16 +15,17 @@ def load():
     return numpy
 
 
-def layer(np, stage: Stage, inputs, weights, biases):
-    """The dot products and the outputs, in NumPy's shapes, as Python numbers:
-    exactly the stage's expression, split at the ``+`` so that the product
-    before the biases can be shown too."""
+def layer(np, stage: Stage, inputs, weights, biases, activation: Activation = ACTIVATIONS["none"]):
+    """The dot products, the outputs and the activated outputs (None without an
+    activation), in NumPy's shapes, as Python numbers: exactly the stage's expression,
+    split at the ``+`` so that the product before the biases can be shown too."""
     dtype = object if integers_overflow(inputs, weights, biases) else None
     x, w = np.array(inputs, dtype=dtype), np.array(weights, dtype=dtype)
     with np.errstate(over="ignore", invalid="ignore"):  # overflow is reported as an InputError
         dots = stage.numpy(np, x, w)
         outputs = dots if biases is None else dots + np.array(biases, dtype=dtype)
-    return _python(dots), _python(outputs)
+        activated = None if activation.name == "none" else activation.numpy(np, np.asarray(outputs))
+    return _python(dots), _python(outputs), None if activated is None else _python(activated)
 
 
 def integers_overflow(inputs, weights, biases) -> bool:

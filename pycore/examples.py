@@ -28,7 +28,17 @@ class Example:
         return encode(self.state)
 
 
+def _knob(weight: str, bias: str) -> State:
+    return State("[1.5]", [layer_state(weights=f"[{weight}]", biases=bias)])
+
+
 EXAMPLES = (
+    # the seed's first figures: one input, one neuron; the weight is the slope, the bias the shift
+    Example("A weight of 1", "one input, weight 1, bias 0: output = input", _knob("1.0", "0.0")),
+    Example("A weight of 2", "a larger weight, a steeper line", _knob("2.0", "0.0")),
+    Example("A weight of -0.7", "a negative weight turns the slope down", _knob("-0.7", "0.0")),
+    Example("A bias of 2", "the bias shifts the whole line up", _knob("1.0", "2.0")),
+    Example("A bias of -0.7", "a negative bias shifts it down", _knob("1.0", "-0.7")),
     # written by hand, then with loops: the steps show the textbook's loops
     Example("A single neuron", "3 inputs, 3 weights and a bias: 2.3",
             State("[1, 2, 3]", [layer_state(weights="[0.2, 0.8, -0.5]", biases="2")], view="loops")),
@@ -53,7 +63,7 @@ EXAMPLES = (
     Example("Two layers", "the first layer's outputs are the second layer's inputs",
             State(_BATCH, [layer_state(weights=_W, biases=_B), dict(NEXT_LAYER)])),
 )
-DEFAULT_EXAMPLE = 6  # the textbook's batch: the page as it first opens
+DEFAULT_EXAMPLE = 11  # the textbook's batch: the page as it first opens
 assert EXAMPLES[DEFAULT_EXAMPLE].state == State()
 
 

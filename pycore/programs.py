@@ -11,6 +11,7 @@ from __future__ import annotations
 from .engine_numpy import integers_overflow
 from .errors import field_key
 from .numfmt import PRECISION, exact_differs, fmt
+from .stages import ACTIVATIONS
 from .trace import LayerTrace, Trace
 
 MAX_PROGRAM_NUMBERS = 20_000  # past this a program is too long to read or paste
@@ -41,10 +42,13 @@ def _bias_name(layer: LayerTrace) -> str:
 
 
 def _assignments(trace: Trace) -> list[str]:
-    lines = [f"inputs = {literal(trace.layers[0].inputs.values, len('inputs = '))}"]
+    first = trace.layers[0]
+    note = "  # a plain number, read as a list of one" if "inputs" in first.read_as else ""
+    lines = [f"inputs = {literal(first.inputs.values, len('inputs = '))}{note}"]
     for layer in trace.layers:
         names = _names(trace, layer)
-        lines.append(f"{names['weights']} = {literal(layer.weights.values, len(names['weights']) + 3)}")
+        note = "  # a plain number, read as a list of one" if "weights" in layer.read_as else ""
+        lines.append(f"{names['weights']} = {literal(layer.weights.values, len(names['weights']) + 3)}{note}")
         if layer.biases is not None:
             lines.append(f"{names['biases']} = {literal(layer.biases.values, len(names['biases']) + 3)}")
     return lines
@@ -78,7 +82,7 @@ def loops_program(trace: Trace) -> str:
         if len(trace.layers) > 1:
             lines.append(f"# Layer {layer.number}")
         biases = "none" if layer.biases is None else "one" if layer.biases.ndim == 0 else "per_neuron"
-        lines += [text.format(**names) for _, text in layer.stage.loop_lines(biases)]
+        lines += [text.format(**names) for _, text in layer.stage.loop_lines(biases, layer.activation)]
         lines.append("")
     lines.append(f"print({_names(trace, trace.layers[-1])['outputs']})")
     lines += _digits_note(trace)
@@ -115,6 +119,9 @@ def numpy_program(trace: Trace) -> str:
         expression = layer.stage.expression(names["inputs"], names["weights"], names["biases"],
                                             with_biases=layer.biases is not None)
         lines.append(f"{names['outputs']} = {expression}")
+        if layer.activation != "none":
+            activated = ACTIVATIONS[layer.activation].numpy_text.format(x=names["outputs"])
+            lines.append(f"{names['outputs']} = {activated}  # {ACTIVATIONS[layer.activation].title}")
     lines.append(f"print({_names(trace, trace.layers[-1])['outputs']})")
     return "\n".join(lines) + "\n"
 

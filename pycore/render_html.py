@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from html import escape
 
-from . import diagram, player
+from . import diagram, exercise, player, plot
 from .errors import field_key, field_label
 from .numfmt import (
     THRESHOLD,
@@ -25,6 +25,7 @@ from .numfmt import (
     terms_shown,
 )
 from .player import Position
+from .stages import ACTIVATIONS
 from .steps import (
     cell_label,
     cell_pairs,
@@ -70,21 +71,34 @@ def classes(*names) -> str | None:
 
 
 def render(trace: Trace, positions: dict[int, Position] | None = None, view: str = "numpy",
-           played: int | None = None) -> str:
+           played: int | None = None, asking: bool = False) -> str:
     """The Steps region's content. ``positions`` maps a layer number to its selected
     product cell and the player's moment in it (the first cell, finished, by default);
     ``played`` is the layer the player sits in. ``view``: the product as NumPy's
     matrix product, or as the textbook's loops."""
     positions = positions or {}
     return "".join(render_layer(layer, positions.get(layer.number) or Position(0, 0), view,
-                                layer.number == played) for layer in trace.layers)
+                                layer.number == played, trace.layers[layer.number - 2] if layer.number > 1 else None,
+                                asking) for layer in trace.layers)
+
+
+ASKING_STEPS = ("network", "shapes")  # what an exercise shows before the learner answers
 
 
 def render_layer(layer: LayerTrace, at: Position | None = None, view: str = "numpy",
-                 played: bool = False) -> str:
+                 played: bool = False, previous: LayerTrace | None = None, asking: bool = False) -> str:
+    """One layer's steps; ``asking``: an exercise waits for its answer, so only the steps
+    that do not give it away are shown, and the diagram without its outputs."""
     at = at or Position(0, 0)
     items = []
-    for step in steps(layer, view):
+    for step in steps(layer, view, previous):
+        if asking and step.key not in ASKING_STEPS:
+            continue
+        if asking and step.key == "network":
+            items.append(tag("li", tag("h3", esc(step.title)) + tag("p", esc(step.text[0]))
+                             + scroller(diagram.svg(layer, *layer.sample_neuron(at.row, at.column), outputs=False)),
+                             class_="step step-network"))
+            continue
         body = tag("h3", esc(step.title)) + "".join(tag("p", esc(t)) for t in step.text)
         if step.hint:
             body += tag("p", esc(step.hint), class_="hint-line")
@@ -113,7 +127,10 @@ def _outputs_axes(layer: LayerTrace) -> dict:
 def _step_body(layer: LayerTrace, key: str, at: Position, view: str = "numpy", played: bool = False) -> str:
     two_d = layer.weights.ndim == 2
     if key == "network":
-        return network_view(layer, at)
+        knobs = knobs_view(layer) if layer.weights.ndim == 1 and layer.features == 1 else ""
+        return knobs + network_view(layer, at)
+    if key == "activation":
+        return activation_view(layer)
     if key == "shapes":
         figures = [figure("inputs", layer.inputs.values, rows="sample"),
                    figure("weights", layer.weights.values, rows="neuron" if two_d else None, hue_rows=two_d)]
@@ -144,7 +161,54 @@ def _step_body(layer: LayerTrace, key: str, at: Position, view: str = "numpy", p
                    + tag("div", tag("span", "=", class_="op", aria_hidden="true")
                          + figure("outputs", layer.outputs, **labels), class_="operand"),
                    class_="arrays sum")
-    return tag("div", figure("outputs", layer.outputs, **labels), class_="arrays")
+    return tag("div", figure("outputs", layer.result, **labels), class_="arrays")
+
+
+KNOB_RANGE = (-3, 3, 0.1)  # the sliders' reach and step; the fields can hold any number
+
+
+def knobs_view(layer: LayerTrace) -> str:
+    """The seed's first figures: a one-input neuron's output against its input, with
+    sliders for the weight and the bias that write into the fields."""
+    weight, bias, x = layer.weights.values[0], layer.neuron_bias(0), layer.inputs.values[0]
+    low, high, step = KNOB_RANGE
+    sliders = ""
+    for kind, name, value, template in (
+            ("weights", "Weight", weight, "{}" if "weights" in layer.read_as else "[{}]"),
+            ("biases", "Bias", 0 if bias is None else bias, "{}")):
+        key = field_key(kind, layer.number)
+        outside = not low <= value <= high
+        sliders += tag("label", tag("span", esc(name), class_="knob-name")
+                       + tag("input", type="range", min=low, max=high, step=step,
+                             value=min(max(value, low), high), data_field=key, data_template=template,
+                             aria_valuetext=fmt(value))
+                       + tag("output", esc(fmt(value)), class_="knob-value")
+                       + (tag("span", esc(f"(the field holds {fmt(value)}; the slider reaches {low} to {high})"),
+                              class_="hint") if outside else ""), class_="knob")
+    return tag("div", tag("figure", plot.neuron_plot(layer.number, weight, bias, x), class_="plot-figure")
+               + tag("div", sliders, class_="knobs", role="group",
+                     aria_label=f"The knobs of layer {layer.number}'s neuron"), class_="knobs-view")
+
+
+def activation_view(layer: LayerTrace) -> str:
+    """The outputs before and after the activation, the changed ones marked, and the function plotted."""
+    activation = ACTIVATIONS[layer.activation]
+    labels = _outputs_axes(layer)
+    table = figure("outputs", layer.outputs, **labels) + tag(
+        "span", esc(f"→ {activation.title} →"), class_="arrow", aria_hidden="true") + figure(
+        f"after {activation.title}", layer.activated, changed=_changed(layer), **labels)
+    flat = layer.outputs if isinstance(layer.outputs, list) else [layer.outputs]
+    values = [v for row in flat for v in (row if isinstance(row, list) else [row])]
+    return tag("div", table, class_="arrays") + tag(
+        "figure", plot.activation_plot(layer.number, activation, values), class_="plot-figure")
+
+
+def _changed(layer: LayerTrace) -> set[tuple[int, int]]:
+    before, after = layer.as_grid(layer.outputs), layer.as_grid(layer.activated)
+    cells = {(r, c) for r, row in enumerate(before) for c, value in enumerate(row) if value != after[r][c]}
+    if layer.stage.rows and not layer.stage.columns:  # shown as one row: (0, index)
+        return {(0, r) for r, _ in cells}
+    return cells
 
 
 def network_view(layer: LayerTrace, at: Position) -> str:
@@ -195,10 +259,12 @@ def figure(name: str, values, **options) -> str:
 
 
 def matrix_table(formatted: ArrayFormat, name: str, rows: str | None = None, columns: str | None = None,
-                 hue_rows: bool = False, hue_columns: bool = False, broadcast: bool = False) -> str:
+                 hue_rows: bool = False, hue_columns: bool = False, broadcast: bool = False,
+                 changed: set | None = None) -> str:
     """A number, vector or matrix as a table with header cells, summarised like NumPy."""
     if not formatted.shape:
-        return tag("table", tag("tbody", tag("tr", tag("td", esc(formatted.cell(0, 0))))),
+        mark = tag("span", "✱", class_="changed-mark", aria_label="changed") if changed else ""
+        return tag("table", tag("tbody", tag("tr", tag("td", esc(formatted.cell(0, 0)) + mark))),
                    class_="matrix scalar", aria_label=name)
     matrix = len(formatted.shape) == 2
     rows = rows if matrix else None
@@ -224,7 +290,10 @@ def matrix_table(formatted: ArrayFormat, name: str, rows: str | None = None, col
             else:
                 hue = _hue(c) if hue_columns else _hue(r) if hue_rows else None
                 neuron = c if columns == "neuron" else row_neuron
-                cells += tag("td", esc(formatted.cell(r, c)), class_=hue, data_neuron=neuron)
+                mark = changed is not None and (r, c) in changed
+                cells += tag("td", esc(formatted.cell(r, c)) + (tag("span", "✱", class_="changed-mark",
+                                                                     aria_label="changed") if mark else ""),
+                             class_=classes(hue, "changed" if mark else None), data_neuron=neuron)
         body.append(tag("tr", cells, class_="broadcast" if broadcast and r > 0 else None))
     return tag("table", head + tag("tbody", "".join(body)),
                class_="matrix" + ("" if matrix else " vector"), aria_label=name)
@@ -459,7 +528,23 @@ def player_controls(layer: LayerTrace, at: Position) -> str:
 def outputs_table(trace: Trace) -> str:
     """The Layer outputs region's content: the last layer's outputs as a table."""
     layer = trace.layers[-1]
-    return figure(f"outputs of layer {layer.number}", layer.outputs, **_outputs_axes(layer))
+    return figure(f"outputs of layer {layer.number}", layer.result, **_outputs_axes(layer))
+
+
+def hidden_answer() -> str:
+    return tag("p", esc("Hidden until you check your prediction above."), class_="empty")
+
+
+def predict_panel(trace: Trace, kind: str, cell=None) -> str:
+    """The exercise: its question, the answer field and the Check button (the page's glue
+    sends the answer to pycore's exercise.check; nothing leaves the page)."""
+    return tag("form", tag("p", esc(exercise.question(trace, kind, cell)), class_="question")
+               + tag("div", tag("label", esc("Your prediction"), for_="prediction")
+                     + tag("input", id="prediction", type="text", autocomplete="off", spellcheck="false",
+                           autocapitalize="off", aria_describedby="verdict")
+                     + tag("button", esc("Check"), type="submit"), class_="predict-row")
+               + tag("p", "", id="verdict", class_="verdict", role="status"),
+               class_="predict-form", data_kind=kind)
 
 
 FIELD_HINTS = {
@@ -486,8 +571,19 @@ def field_editor(kind: str, number: int, text: str) -> str:
 
 def layer_fields(number: int, layer: dict) -> str:
     return tag("fieldset", tag("legend", esc(f"Layer {number}"))
-               + field_editor("weights", number, layer["weights"]) + field_editor("biases", number, layer["biases"]),
+               + field_editor("weights", number, layer["weights"]) + field_editor("biases", number, layer["biases"])
+               + activation_picker(number, layer.get("activation", "none")),
                class_="layer-fields", data_layer=number)
+
+
+def activation_picker(number: int, chosen: str) -> str:
+    key = field_key("activation", number)
+    options = "".join(tag("option", esc("none" if name == "none" else
+                                        f"{ACTIVATIONS[name].title}: {ACTIVATIONS[name].formula}"),
+                          value=name, selected=name == chosen) for name in ACTIVATIONS)
+    return tag("div", tag("label", esc(field_label(key)), for_=f"field-{key}")
+               + tag("select", options, id=f"field-{key}", data_key=key, data_prop="activation"),
+               class_="field activation-field")
 
 
 def layers_fields(layers: list[dict], start: int = 1) -> str:

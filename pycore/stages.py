@@ -26,6 +26,7 @@ class Stage:
     numpy: Callable  # the same expression as a function of (np, inputs, weights)
     bias: str  # "bias" (one number) or "biases" (one per neuron)
     outputs_name: str  # the loops' name for the result: "output" or "layer_outputs"
+    accumulator: str  # the loops' name for the running sum: "output" or "neuron_output"
     # what a row and a column of the product grid are: "sample", "neuron", or None
     # where the axis has one entry that is neither (the one sample, the one neuron)
     rows: str | None
@@ -41,10 +42,11 @@ class Stage:
     # player marks; the texts have {inputs}, {weights}, {biases}, {outputs} to fill in.
     loops: tuple[tuple[str, str], ...]
 
-    def loop_lines(self, biases: str = "per_neuron") -> list[tuple[str, str]]:
+    def loop_lines(self, biases: str = "per_neuron", activation: str = "none") -> list[tuple[str, str]]:
         """The loops' (role, text) lines. ``biases``: "per_neuron" (a list, one each),
         "one" (a plain number added to every neuron's output, as NumPy broadcasts it)
-        or "none" (nothing is added)."""
+        or "none" (nothing is added); ``activation``: applied to each output before it
+        is kept (ACTIVATIONS)."""
         lines = []
         for role, text in self.loops:
             if role == "bias" and biases == "none":
@@ -54,6 +56,12 @@ class Stage:
             if biases == "one" and role == "bias" and "neuron_bias" in text:
                 text = text.replace("neuron_bias", "{biases}")
             lines.append((role, text))
+        if activation != "none":  # just before the output is kept, at the same depth
+            roles = [role for role, _ in lines]
+            at = roles.index("fill") if "fill" in roles else len(lines)
+            model = lines[at][1] if at < len(lines) else lines[0][1]
+            indent = model[:len(model) - len(model.lstrip())]
+            lines.insert(at, ("activation", indent + ACTIVATIONS[activation].loop.format(v=self.accumulator)))
         return lines
 
     def expression(self, inputs: str = "inputs", weights: str = "weights", biases: str | None = None,
@@ -64,7 +72,7 @@ class Stage:
 
 NEURON = Stage(
     "neuron", 1, 1, left="weights", right="inputs",
-    product="np.dot({weights}, {inputs})", numpy=lambda np, x, w: np.dot(w, x), bias="bias", outputs_name="output",
+    product="np.dot({weights}, {inputs})", numpy=lambda np, x, w: np.dot(w, x), bias="bias", outputs_name="output", accumulator="output",
     rows=None, columns=None, outputs=(),
     headline="one sample through a single neuron",
     outputs_words="the neuron's output, a single number",
@@ -80,7 +88,7 @@ NEURON = Stage(
 
 LAYER = Stage(
     "layer", 1, 2, left="weights", right="inputs",
-    product="np.dot({weights}, {inputs})", numpy=lambda np, x, w: np.dot(w, x), bias="biases", outputs_name="layer_outputs",
+    product="np.dot({weights}, {inputs})", numpy=lambda np, x, w: np.dot(w, x), bias="biases", outputs_name="layer_outputs", accumulator="neuron_output",
     rows="neuron", columns=None, outputs=("neuron",),
     headline="one sample through a layer of {neurons}",
     outputs_words="one output per neuron",
@@ -102,7 +110,7 @@ LAYER = Stage(
 BATCH = Stage(
     "batch", 2, 2, left="inputs", right="weights.T",
     product="np.dot({inputs}, np.array({weights}).T)", numpy=lambda np, x, w: np.dot(x, np.array(w).T),
-    bias="biases", outputs_name="layer_outputs", rows="sample", columns="neuron", outputs=("sample", "neuron"),
+    bias="biases", outputs_name="layer_outputs", accumulator="neuron_output", rows="sample", columns="neuron", outputs=("sample", "neuron"),
     headline="{samples} through a layer of {neurons}",
     outputs_words="one row per sample, one column per neuron",
     product_title="The matrix product",
@@ -125,7 +133,7 @@ BATCH = Stage(
 
 BATCH_NEURON = Stage(
     "batch_neuron", 2, 1, left="inputs", right="weights",
-    product="np.dot({inputs}, {weights})", numpy=lambda np, x, w: np.dot(x, w), bias="bias", outputs_name="outputs",
+    product="np.dot({inputs}, {weights})", numpy=lambda np, x, w: np.dot(x, w), bias="bias", outputs_name="outputs", accumulator="output",
     rows="sample", columns=None, outputs=("sample",),
     headline="{samples} through a single neuron",
     outputs_words="one output per sample",
@@ -149,3 +157,31 @@ STAGES = {stage.name: stage for stage in (NEURON, LAYER, BATCH, BATCH_NEURON)}
 def stage_for(inputs_ndim: int, weights_ndim: int) -> Stage:
     """The stage of these shapes (both 1 or 2 dimensions; the caller checks)."""
     return next(s for s in STAGES.values() if (s.inputs_ndim, s.weights_ndim) == (inputs_ndim, weights_ndim))
+
+
+@dataclass(frozen=True)
+class Activation:
+    """What a layer does to each output before passing it on (the seed's ``activation()``)."""
+
+    name: str
+    title: str
+    formula: str  # as the seed writes it, of an output x
+    words: str
+    apply: Callable  # one output -> activated, as the loops compute it
+    numpy: Callable  # (np, array) -> array, as NumPy computes it
+    numpy_text: str  # with {x} to fill in
+    loop: str  # the loops' line, with {v} (the running output) to fill in
+
+
+ACTIVATIONS = {a.name: a for a in (
+    Activation("none", "No activation", "x", "The outputs pass on as they are.", lambda x: x,
+               lambda np, a: a, "{x}", "{v} = {v}"),
+    Activation("step", "The step function", "1 if x > 0 else 0",
+               "A neuron fires or not: the step function gives 1 where the output is greater than 0, "
+               "and 0 everywhere else.", lambda x: 1 if x > 0 else 0,
+               lambda np, a: np.where(a > 0, 1, 0), "np.where({x} > 0, 1, 0)", "{v} = 1 if {v} > 0 else 0"),
+    Activation("relu", "ReLU", "max(0, x)",
+               "ReLU (rectified linear) keeps every output above 0 as it is and turns every output at "
+               "or below 0 into 0.", lambda x: max(0, x),
+               lambda np, a: np.maximum(0, a), "np.maximum(0, {x})", "{v} = max(0, {v})"),
+)}

@@ -38,6 +38,8 @@ PROPERTIES = (
     Property("weights", "text",
              "[[0.2, 0.8, -0.5, 1],\n [0.5, -0.91, 0.26, -0.5],\n [-0.26, -0.27, 0.17, 0.87]]", per_layer=True),
     Property("biases", "text", "[2, 3, 0.5]", per_layer=True),
+    # applied to the layer's outputs: none (the default: chapters 1 and 2 compute raw outputs)
+    Property("activation", "choice", "none", per_layer=True, choices=("none", "step", "relu")),
     # the player's position in a layer: the selected product cell (row, column, 1-based, as
     # the page labels them) and how many terms of its dot product are added so far
     Property("cell", "cell", None, per_layer=True),
@@ -46,12 +48,16 @@ PROPERTIES = (
     Property("view", "choice", "numpy", choices=("numpy", "loops")),
     # for teachers embedding one worked step in a slide or an iframe
     Property("hide", "flags", (), choices=("editors", "text", "code", "examples")),
-    Property("step", "choice", None, choices=("network", "shapes", "transpose", "product", "biases", "outputs")),
+    # a teacher's exercise: the learner predicts the outputs' shape, one cell, or all the outputs
+    Property("predict", "choice", None, choices=("shape", "cell", "outputs")),
+    Property("step", "choice", None,
+             choices=("network", "shapes", "transpose", "product", "biases", "activation", "outputs")),
 )
 SPEC = {prop.name: prop for prop in PROPERTIES}
 HIDE_CHOICES = SPEC["hide"].choices
 STEP_CHOICES = SPEC["step"].choices
 VIEW_CHOICES = SPEC["view"].choices
+ACTIVATION_CHOICES = SPEC["activation"].choices
 LAYER_PROPERTIES = tuple(prop for prop in PROPERTIES if prop.per_layer)
 PAGE_PROPERTIES = tuple(prop for prop in PROPERTIES if not prop.per_layer)
 FIELD_KINDS = tuple(prop.name for prop in PROPERTIES if prop.type == "text")  # the editors, in page order
@@ -71,6 +77,7 @@ class State:
     layers: list[dict] = field(default_factory=lambda: [_default_layer()])
     view: str = SPEC["view"].default
     hide: tuple[str, ...] = SPEC["hide"].default
+    predict: str | None = SPEC["predict"].default
     step: str | None = SPEC["step"].default
 
     def texts(self) -> dict[str, str]:
@@ -85,6 +92,9 @@ class State:
     def layer_texts(self) -> list[tuple[str, str]]:
         """(weights, biases) texts of each layer, as pycore's compute takes them."""
         return [(layer["weights"], layer["biases"]) for layer in self.layers]
+
+    def activations(self) -> list[str]:
+        return [layer.get("activation", "none") for layer in self.layers]
 
 
 def layer_state(**values) -> dict:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .numfmt import PRECISION, fmt, shape_text
+from .stages import ACTIVATIONS
 from .trace import LayerTrace, Trace
 
-STEP_KEYS = ("network", "shapes", "transpose", "product", "biases", "outputs")
+STEP_KEYS = ("network", "shapes", "transpose", "product", "biases", "activation", "outputs")
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,9 @@ def _transpose_words(layer: LayerTrace) -> list[str]:
             f"inputs {shape_text(x)} · weightsᵀ {shape_text((n, m))}: {rule_result}"]
 
 
-def steps(layer: LayerTrace, view: str = "numpy") -> list[Step]:
-    """The steps of one layer; ``view`` "loops" tells the product as the textbook's loops."""
+def steps(layer: LayerTrace, view: str = "numpy", previous: LayerTrace | None = None) -> list[Step]:
+    """The steps of one layer; ``view`` "loops" tells the product as the textbook's loops;
+    ``previous`` is the layer before it, whose activation decides what the two make."""
     stage = layer.stage
     rows, columns = layer.grid_shape
     count = rows * columns
@@ -142,8 +144,15 @@ def steps(layer: LayerTrace, view: str = "numpy") -> list[Step]:
             "Select a neuron to light its weights everywhere on the page.")
     if layer.samples > 1:
         hint += " The diagram shows one sample at a time."
-    out = [Step("network", "The network", (network,), hint),
-           Step("shapes", "Shapes", (_inputs_words(layer), *_parameters_words(layer)))]
+    words = [network]
+    if layer.weights.ndim == 1 and n == 1:
+        words.append("With one input, the neuron draws a line: output = weight · input + bias. The weight is "
+                     "its slope, the bias shifts it up or down; drag the sliders to turn the knobs.")
+    if previous is not None:
+        words.append(_chain_words(previous, layer))
+    read = [_read_as_words(layer, name) for name in layer.read_as]
+    out = [Step("network", "The network", tuple(words), hint),
+           Step("shapes", "Shapes", (*read, _inputs_words(layer), *_parameters_words(layer)))]
     if stage.name == "batch":
         out.append(Step("transpose", "Why the weights are transposed", tuple(_transpose_words(layer))))
     cells = "one cell" if count == 1 else plural(count, "cell")
@@ -168,11 +177,52 @@ def steps(layer: LayerTrace, view: str = "numpy") -> list[Step]:
                                                 "products themselves, as in np.dot(a, b) with no bias.",)))
     else:
         out.append(Step("biases", f"Add the {stage.bias}: + {stage.bias}", (stage.bias_words,)))
+    if layer.activation != "none":
+        out.append(Step("activation", f"Activation: {ACTIVATIONS[layer.activation].title}, "
+                                      f"{ACTIVATIONS[layer.activation].formula}", _activation_words(layer)))
     words = stage.outputs_words
     if layer.outputs_shape == (1, 1):
         words = "a 1×1 matrix holding one number, as a row vector times a column vector gives"
-    out.append(Step("outputs", "Outputs", (f"Shape {shape_words(layer.outputs_shape)}: {words}.",)))
+    after = f", after {ACTIVATIONS[layer.activation].title}" if layer.activation != "none" else ""
+    out.append(Step("outputs", "Outputs", (f"Shape {shape_words(layer.outputs_shape)}: {words}{after}.",)))
     return out
+
+
+def _read_as_words(layer: LayerTrace, name: str) -> str:
+    value = (layer.inputs if name == "inputs" else layer.weights).values[0]
+    what = "one sample with one feature" if name == "inputs" else "the one weight of a neuron with one input"
+    return (f"{name.capitalize()} is the plain number {fmt(value)}: it is read as {what}, [{fmt(value)}], "
+            "as np.dot reads a plain number.")
+
+
+def _activation_words(layer: LayerTrace) -> tuple[str, ...]:
+    activation = ACTIVATIONS[layer.activation]
+    before, after = _flat(layer.outputs), _flat(layer.activated)
+    changed = sum(1 for b, a in zip(before, after) if b != a)
+    total = len(before)
+    counted = (f"{changed} of the {total} outputs changed (marked ✱); the rest pass on as they are."
+               if activation.name == "relu" else
+               f"{sum(1 for a in after if a == 1)} of the {total} outputs fire (1); the rest are 0.")
+    return activation.words, counted
+
+
+def _chain_words(previous: LayerTrace, layer: LayerTrace) -> str:
+    """Why two layers in a row are (or are not) more than one."""
+    a, b = previous.number, layer.number
+    if previous.activation == "none":
+        return (f"Layer {a} has no activation, so layers {a} and {b} together are still one linear layer: "
+                f"multiplying by layer {a}'s weights and then by layer {b}'s is the same as multiplying once by "
+                "their product, and the biases add up the same way. An activation between them (ReLU) is "
+                "what makes two layers more than one.")
+    name = ACTIVATIONS[previous.activation].title
+    return (f"{name} between layers {a} and {b} bends what they compute: it is no longer a straight-line "
+            "(linear) function of the inputs, so the two layers can compute what no single layer can.")
+
+
+def _flat(values) -> list:
+    if not isinstance(values, list):
+        return [values]
+    return [v for row in values for v in (row if isinstance(row, list) else [row])]
 
 
 def exact_note(value) -> str:

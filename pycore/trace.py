@@ -47,11 +47,19 @@ class LayerTrace:
     weights: Array
     biases: Array | None  # None: the Biases field is empty, nothing is added
     dots: object  # np.dot(...) before the biases, in the outputs' shape
-    outputs: object  # in NumPy's shape: a number, a vector or a matrix
+    outputs: object  # dots + biases, in NumPy's shape: a number, a vector or a matrix
+    activation: str = "none"  # applied to the outputs before they pass on (stages.ACTIVATIONS)
+    activated: object = None  # the outputs after the activation (None: no activation)
+    read_as: tuple[str, ...] = ()  # fields written as a plain number, read as a list of one
 
     @property
     def stage(self) -> Stage:
         return STAGES[self.stage_name]
+
+    @property
+    def result(self):
+        """What the layer passes on: its outputs, after the activation if it has one."""
+        return self.outputs if self.activated is None else self.activated
 
     @property
     def outputs_shape(self) -> tuple[int, ...]:
@@ -158,7 +166,8 @@ class LayerTrace:
         return {"number": self.number, "stage": self.stage_name, "expression": self.expression,
                 "inputs": self.inputs.to_dict(), "weights": self.weights.to_dict(),
                 "biases": self.biases.to_dict() if self.biases else None,
-                "dots": self.dots, "outputs": self.outputs, "outputs_shape": list(self.outputs_shape)}
+                "dots": self.dots, "outputs": self.outputs, "activation": self.activation,
+                "activated": self.activated, "outputs_shape": list(self.outputs_shape)}
 
 
 def _shape(values) -> tuple[int, ...]:
@@ -177,7 +186,8 @@ class Trace:
 
     @property
     def outputs(self):
-        return self.layers[-1].outputs
+        """The last layer's result: what the network computes."""
+        return self.layers[-1].result
 
     @property
     def outputs_shape(self) -> tuple[int, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from . import diagram, player, programs, render_html
+from . import diagram, exercise, player, programs, render_html
 from .dense import forward
 from .errors import InputError
 from .examples import new_layer
@@ -27,6 +27,7 @@ class View:
     engine: str = ""  # plain text: which engine computed the numbers
     errors: dict[str, str] = field(default_factory=dict)  # field key -> message beside it (plain text)
     problems: list[str] = field(default_factory=list)  # about the link's position keys (plain text)
+    predict: str = ""  # HTML: the exercise's question, while the answer is hidden
 
 
 def complete(state: State) -> State:
@@ -40,8 +41,10 @@ def complete(state: State) -> State:
     return replace(state, layers=layers)
 
 
-def view(state: State, *, use_numpy: bool | None = None, where: str = "browser") -> View:
-    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), use_numpy)
+def view(state: State, *, use_numpy: bool | None = None, where: str = "browser", revealed: bool = False) -> View:
+    """Everything the page shows for a state. With an exercise (``state.predict``) not yet
+    answered (``revealed`` False), every number that would give the answer away is left out."""
+    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), use_numpy)
     if errors:
         return View(errors={error.key: error.beside for error in errors})
     positions, problems = {}, []
@@ -50,9 +53,23 @@ def view(state: State, *, use_numpy: bool | None = None, where: str = "browser")
         problems += [problem] if problem else []
         if at is not None:
             positions[layer.number] = at
+    predict = render_html.predict_panel(trace, state.predict, state.layers[-1].get("cell")) if state.predict else ""
+    if state.predict and not revealed:
+        hidden = "# Hidden until you check your prediction above: it would print the answer.\n"
+        return View(trace, render_html.render(trace, positions, state.view, None, asking=True),
+                    render_html.hidden_answer(), hidden, hidden, engine_note(trace, where), problems=problems,
+                    predict=predict)
     return View(trace, render_html.render(trace, positions, state.view, played_layer(state)),
                 render_html.outputs_table(trace), programs.loops_program(trace), programs.numpy_program(trace),
-                engine_note(trace, where), problems=problems)
+                engine_note(trace, where), problems=problems, predict=predict)
+
+
+def check(state: State, guess: str) -> exercise.Verdict | None:
+    """The learner's prediction, checked (None when the fields do not compute)."""
+    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), None)
+    if errors or not state.predict:
+        return None
+    return exercise.check(trace, state.predict, guess, state.layers[-1].get("cell"))
 
 
 def played_layer(state: State) -> int:
@@ -63,7 +80,7 @@ def played_layer(state: State) -> int:
 def cells(state: State, number: int, wanted: list) -> list[dict]:
     """The player's data for some cells of one layer: each cell's frames, its dot
     product written out, and the diagram's numbers for its sample."""
-    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), None)
+    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), None)
     if errors or not 0 < number <= len(trace.layers):
         return []
     layer = trace.layers[number - 1]
@@ -98,11 +115,13 @@ def _diagram_outputs(layer, sample: int) -> dict:
 
 
 @lru_cache(maxsize=2)  # a cell selected, a step played: the same fields are not computed again
-def _compute(inputs: str, layers: tuple[tuple[str, str], ...], use_numpy: bool | None):
+def _compute(inputs: str, layers: tuple[tuple[str, str], ...], activations: tuple[str, ...],
+             use_numpy: bool | None):
     parsed_inputs, parsed_layers, errors = read_fields(inputs, list(layers))  # every field's own mistakes
     if errors:
         return None, tuple(errors)
     try:
-        return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, list(layers))), ()
+        return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, list(layers)),
+                       activations=list(activations)), ()
     except InputError as error:  # or the one field whose shape does not fit
         return None, (error,)

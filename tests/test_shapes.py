@@ -76,9 +76,18 @@ def test_layer_after_a_single_neuron():
     assert error.key == "weights2" and "single neuron" in error.message
 
 
-def test_scalar_inputs_and_weights():
-    assert refusal("2", [("[1]", "0")]).key == "inputs"
-    assert refusal("[2]", [("1", "0")]).key == "weights"
+def test_a_one_input_neuron_may_be_written_with_plain_numbers_and_the_page_says_so():
+    trace = compute("2", [("[1.5]", "0.5")])
+    assert trace.outputs == 3.5 and trace.layers[0].read_as == ("inputs",)
+    trace = compute("2", [("1.5", "0.5")])
+    assert trace.outputs == 3.5 and trace.layers[0].read_as == ("inputs", "weights")
+    from pycore.render_text import render
+    assert "Inputs is the plain number 2: it is read as one sample with one feature, [2]" in render(trace)
+
+
+def test_plain_numbers_where_there_are_several_inputs_are_refused():
+    assert refusal("2", [("[1, 2]", "0")]).key == "inputs"
+    assert refusal("[2, 3]", [("1", "0")]).key == "weights"
 
 
 def test_half_finished_edit_is_an_input_error_not_a_crash():

@@ -115,9 +115,9 @@ def test_embedding_flags():
 
 
 def test_the_gallery_walks_the_textbooks_path_in_order():
-    # by hand and with loops, then the dot product, NumPy for a neuron and a layer, a batch,
-    # row times column vector, two layers: every number as the textbook prints it
-    expected = [2.3, 4.8, [4.8, 1.21, 2.385], 20, 4.8, [4.8, 1.21, 2.385],
+    # the knobs, by hand and with loops, then the dot product, NumPy for a neuron and a layer,
+    # a batch, row times column vector, two layers: every number as the textbook prints it
+    expected = [1.5, 3.0, -1.05, 3.5, 0.8, 2.3, 4.8, [4.8, 1.21, 2.385], 20, 4.8, [4.8, 1.21, 2.385],
                 [[4.8, 1.21, 2.385], [8.9, -1.81, 0.2], [1.41, 1.051, 0.026]], [[20]],
                 [[0.5031, -1.04185, -2.03875], [0.2434, -2.7332, -5.7633], [-0.99314, 1.41254, -0.35655]]]
     assert len(EXAMPLES) == len(expected)
@@ -128,13 +128,20 @@ def test_the_gallery_walks_the_textbooks_path_in_order():
     assert EXAMPLES[DEFAULT_EXAMPLE].state == State()
 
 
+def test_the_knobs_examples_are_the_seeds_five_graphs():
+    # weight 1 bias 0; weight 2; weight -0.7; bias 2; bias -0.7
+    knobs = [(float(e.state.layers[0]["weights"].strip("[]")), float(e.state.layers[0]["biases"]))
+             for e in EXAMPLES[:5]]
+    assert knobs == [(1.0, 0.0), (2.0, 0.0), (-0.7, 0.0), (1.0, 2.0), (1.0, -0.7)]
+
+
 def test_each_example_shows_what_its_stage_adds():
     # no two examples look the same: the loops, then np.dot on the same numbers, then more
     from pycore.view import view
     shown = [view(example.state, use_numpy=False).steps for example in EXAMPLES]
     assert len(set(shown)) == len(shown)
-    assert [example.state.view for example in EXAMPLES[:3]] == ["loops"] * 3
-    layer_by_hand, layer_np = shown[2], shown[5]
+    assert [example.state.view for example in EXAMPLES[5:8]] == ["loops"] * 3
+    layer_by_hand, layer_np = shown[7], shown[10]
     assert "The loops: for each neuron" in layer_by_hand and "np.dot(weights, inputs)" in layer_np
 
 
@@ -155,5 +162,5 @@ def test_after_three_neurons_the_new_layer_is_the_textbooks_next_page():
 
 
 def test_no_layer_after_a_single_neuron_and_the_page_says_why():
-    assert "one row" in add_layer_problem(EXAMPLES[0].state)
+    assert "one row" in add_layer_problem(EXAMPLES[5].state)
     assert add_layer_problem(EXAMPLES[DEFAULT_EXAMPLE].state) == ""

@@ -12,7 +12,7 @@ import json
 from pycore import render_html
 from pycore import state as states
 from pycore.examples import EXAMPLES, add_layer_problem
-from pycore.view import cells, complete, view
+from pycore.view import cells, check, complete, view
 
 
 async def start(page_url):
@@ -59,17 +59,26 @@ def show(state_json, options_json):
     numbers whose editors the page lacks."""
     options = json.loads(options_json)
     state = complete(states.from_json(json.loads(state_json)))
+    revealed = bool(options.get("revealed"))
     editors = [render_html.layer_fields(n, state.layers[n - 1]) for n in options.get("editors", [])
                if 0 < n <= len(state.layers)]
     answer = {"state": states.to_json(state), "editors": editors, "fragment": states.encode(state),
               "add_layer_problem": add_layer_problem(state)}
     try:
-        shown = view(state)
+        shown = view(state, revealed=revealed)
     except Exception as error:  # a bug, not the learner's mistake: say so, keep the page working
         return json.dumps({**answer, "failure": f"{type(error).__name__}: {error}", "errors": {}})
     return json.dumps({**answer, "errors": shown.errors, "problems": shown.problems, "steps": shown.steps,
                        "outputs": shown.outputs, "code_loops": shown.code_loops, "code_numpy": shown.code_numpy,
-                       "engine": shown.engine})
+                       "engine": shown.engine, "predict": shown.predict})
+
+
+def check_prediction(state_json, guess):
+    """The learner's prediction, right or wrong, and the step that answers it."""
+    verdict = check(complete(states.from_json(json.loads(state_json))), str(guess))
+    if verdict is None:
+        return json.dumps(None)
+    return json.dumps({"right": verdict.right, "words": verdict.words, "step": verdict.step})
 
 
 def frames(state_json, layer, cells_json):
@@ -83,4 +92,4 @@ def encode(state_json):
     return json.dumps(states.encode(complete(states.from_json(json.loads(state_json)))))
 
 
-__export__ = ["start", "open_link", "open_saved", "show", "frames", "encode"]
+__export__ = ["start", "open_link", "open_saved", "show", "check_prediction", "frames", "encode"]

@@ -32,6 +32,7 @@ let working = 0; // engine calls under way
 let pumping = false;
 let settledWaiters = [];
 let linkTimer = null; // a link update waiting for the player to rest
+let revealed = false; // the exercise's answer was checked: show everything
 
 function stateFromEditors() {
   const layers = [...document.querySelectorAll("#layers fieldset.layer-fields")].map((fieldset) =>
@@ -109,7 +110,7 @@ async function pump() {
     await nextFrame(); // one render per frame, whatever the typing speed
     while (shownGeneration < generation) {
       const asked = generation;
-      const options = { editors: missingEditors() };
+      const options = { editors: missingEditors(), revealed };
       const result = await call("show", JSON.stringify(state), JSON.stringify(options));
       if (asked === generation) apply(result, asked); // else a newer state waits: its result is the one to show
       shownGeneration = Math.max(shownGeneration, asked);
@@ -176,6 +177,7 @@ function apply(result, asked) {
     player.forget();
     player.sync();
   }
+  showExercise(result.predict ?? "");
   showLinkProblems([...linkProblems, ...(result.problems ?? [])]);
   remember(result.fragment);
 }
@@ -200,6 +202,37 @@ function markScrollers(root = document) {
     }
   }
 }
+
+// A teacher's exercise: its question (rendered by pycore) stays put while the learner types.
+function showExercise(html) {
+  const box = $("predict");
+  box.hidden = html === "";
+  if (box.dataset.shown !== html) {
+    $("predict-body").innerHTML = html; // rendered and escaped by pycore
+    box.dataset.shown = html;
+  }
+}
+
+async function checkPrediction(form) {
+  const guess = form.querySelector("input").value;
+  const verdict = await call("check_prediction", JSON.stringify(state), guess);
+  if (!verdict) return;
+  const line = $("verdict");
+  line.textContent = (verdict.right ? "✓ " : "✗ ") + verdict.words;
+  line.className = `verdict ${verdict.right ? "right" : "wrong"}`;
+  revealed = true;
+  changed();
+  await settled();
+  for (const step of document.querySelectorAll(".step.answer")) step.classList.remove("answer");
+  const answer = document.querySelector(`#steps-body .step-${verdict.step}`);
+  if (answer) {
+    answer.classList.add("answer");
+    answer.scrollIntoView({ block: "start", behavior: REDUCED_MOTION.matches ? "auto" : "smooth" });
+  }
+  $("prediction")?.focus();
+}
+
+const REDUCED_MOTION = matchMedia("(prefers-reduced-motion: reduce)");
 
 // The results on show are kept, marked out of date with `message`; null clears the mark.
 function markStale(message) {
@@ -226,6 +259,8 @@ let linkProblems = []; // what the last link left out, shown until the fields ch
 function load(next, problems = []) {
   state = next;
   linkProblems = problems;
+  revealed = false;
+  delete $("predict").dataset.shown; // a new exercise starts with an empty answer
   changed();
   replacedAt = generation;
   $("field-inputs").value = state.inputs;
@@ -233,7 +268,7 @@ function load(next, problems = []) {
   fieldsets.forEach((fieldset, i) => {
     const layer = state.layers[i];
     if (!layer) { fieldset.remove(); return; }
-    for (const area of fieldset.querySelectorAll("textarea")) area.value = layer[area.dataset.prop];
+    for (const area of fieldset.querySelectorAll("textarea, select")) area.value = layer[area.dataset.prop];
   });
   updateLayerButtons("");
   showLinkProblems(problems);
@@ -293,7 +328,7 @@ function updateLayerButtons(problem) {
 
 // -- events -----------------------------------------------------------------------------
 function onInput(event) {
-  const area = event.target.closest("textarea");
+  const area = event.target.closest("textarea, select");
   if (!area || area.readOnly) return;
   if (area.dataset.key === "inputs") state.inputs = area.value;
   else {
@@ -397,6 +432,16 @@ function cellTarget(button, key, ctrl) {
 
 function wire() {
   $("editors").addEventListener("input", onInput);
+  // The knobs write into the fields, which stay the source of truth (and the link carries them).
+  $("steps-body").addEventListener("input", (event) => {
+    const knob = event.target.closest("input[type=range][data-field]");
+    if (!knob) return;
+    const field = $(`field-${knob.dataset.field}`);
+    if (!field || field.readOnly) return;
+    field.value = knob.dataset.template.replace("{}", knob.value);
+    knob.nextElementSibling.textContent = knob.value;
+    onInput({ target: field });
+  });
   $("steps-body").addEventListener("click", (event) => {
     const button = event.target.closest("button.cell, button.pick");
     if (button && !button.disabled) selectCell(button);
@@ -442,6 +487,10 @@ function wire() {
     load(structuredClone(examples[index]));
   });
   $("copy-link").addEventListener("click", copyLink);
+  $("predict").addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (engine) checkPrediction(event.target);
+  });
   document.addEventListener("scroll", (event) => {
     if (event.target.classList?.contains("scroller")) markScrollers(event.target.parentElement);
   }, { capture: true, passive: true });

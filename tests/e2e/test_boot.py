@@ -137,12 +137,13 @@ def test_work_survives_a_reload_and_a_bare_visit_and_reset_restores_the_example(
 
 def test_reset_returns_to_the_example_opened_last_and_back_returns_to_the_work(lens):
     lens.open()
-    lens.click(lens.page.get_by_role("navigation", name="Examples").get_by_role("link").nth(2))
+    index = next(i for i, example in enumerate(EXAMPLES) if example.title == "A layer of 3 neurons")
+    lens.click(lens.page.get_by_role("navigation", name="Examples").get_by_role("link").nth(index))
     reset = lens.page.get_by_role("button", name="Reset to the example")
-    assert "3. A layer of 3 neurons" in reset.inner_text()
+    assert f"{index + 1}. A layer of 3 neurons" in reset.inner_text()
     lens.type_into("Biases", "[0, 0, 0]")
     lens.click(reset)
-    assert lens.field("Biases").input_value() == EXAMPLES[2].state.layers[0]["biases"]
+    assert lens.field("Biases").input_value() == EXAMPLES[index].state.layers[0]["biases"]
     lens.page.go_back()
     lens.settle()
     assert lens.field("Biases").input_value() == "[0, 0, 0]"

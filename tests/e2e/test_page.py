@@ -213,7 +213,7 @@ def test_every_added_layer_fits_the_one_before(shared):
 
 
 def test_no_layer_can_follow_a_single_neuron_and_the_page_says_why(shared):
-    lens = shared.goto("#" + EXAMPLES[0].fragment)
+    lens = shared.goto("#" + EXAMPLES[5].fragment)  # a single neuron
     assert lens.page.get_by_role("button", name="Add a layer").is_disabled()
     assert "matrix with one row" in lens.page.locator("#layer-note").inner_text()
 
