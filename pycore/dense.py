@@ -175,7 +175,8 @@ def _layer(number: int, inputs: Array, weights: Array, biases: Array | None, np,
     bias_grid = shell.bias_grid()
     checked = 0
     if np is None:
-        dots = [[dot(left_row, right_column) for right_column in right] for left_row in left]
+        dots = _dots_again(inputs, weights, lambda: [[dot(left_row, right_column) for right_column in right]
+                                                     for left_row in left])
         outputs = dots if bias_grid is None else [
             [d + b for d, b in zip(dot_row, bias_row)] for dot_row, bias_row in zip(dots, bias_grid)]
         activated = None if activation.name == "none" else [[activation.apply(v) for v in row] for row in outputs]
@@ -215,6 +216,25 @@ def one_input(inputs: Array, weights: Array) -> tuple[Array, Array, tuple[str, .
         weights = Array([weights.values], (1,))
         read_as.append("weights")
     return inputs, weights, tuple(read_as)
+
+
+_DOTS: dict = {}  # (id of inputs' values, id of weights') -> (the two, their dot products)
+_DOTS_KEPT = 4
+
+
+def _dots_again(inputs: Array, weights: Array, make):
+    """The loops' dot products, kept for the last few (inputs, weights): an edit of the
+    biases (or of a later layer) does not multiply everything again. The arrays come
+    from the reader's own memory of unchanged fields, so the same text is the same object."""
+    key = (id(inputs.values), id(weights.values))
+    kept = _DOTS.get(key)
+    if kept is not None and kept[0] is inputs.values and kept[1] is weights.values:
+        return kept[2]
+    dots = make()
+    _DOTS[key] = (inputs.values, weights.values, dots)
+    while len(_DOTS) > _DOTS_KEPT:
+        del _DOTS[next(iter(_DOTS))]
+    return dots
 
 
 def dot(a: list, b: list):

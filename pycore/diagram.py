@@ -13,6 +13,7 @@ text goes through ``esc``; the page's CSS colours the classes.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from html import escape
 
@@ -72,15 +73,22 @@ def _column(count: int, top: float, spacing: float) -> list[tuple[int | None, fl
 
 
 def layout(layer: LayerTrace) -> Layout:
-    """Where every node, edge and weight label goes."""
+    """Where every node, edge and weight label goes (it depends on the weights alone)."""
     n, m = layer.features, layer.neurons
     weights = [layer.neuron_weights(j) for j in range(m)]
+    if n <= LABELLED and m <= LABELLED:  # small: remembered by the weights themselves
+        return _layout(n, m, tuple(map(tuple, weights)))
+    return _layout.__wrapped__(n, m, weights)
+
+
+@functools.lru_cache(maxsize=32)
+def _layout(n: int, m: int, weights) -> Layout:
     labelled = n <= LABELLED and m <= LABELLED
     rows = max(len(summarised(n, threshold=LABELLED)) if n > LABELLED else n,
                len(summarised(m, threshold=LABELLED)) if m > LABELLED else m)
     height = 48 + rows * SPACING
     input_x = 100  # room for "x4 = -0.8" on the left
-    longest = max((len(fmt(w)) for row in weights for w in row), default=1)
+    longest = max((len(fmt(w)) for row in weights for w in row), default=1) if labelled else 1
     gap = 120 + longest * CHAR + 12 * max(n, m) if labelled else 220
     for _ in range(8):  # widen until every label finds a place
         neuron_x = input_x + gap
@@ -151,27 +159,7 @@ def svg(layer: LayerTrace, sample: int = 0, neuron: int | None = None, term: int
     which = f", sample {sample + 1} of {layer.samples} shown" if layer.samples > 1 else ""
     title = (f"Network diagram of layer {number}: {layer.features} inputs, {layer.neurons} "
              f"neuron{'s' if layer.neurons != 1 else ''}{which}")
-    parts = []
-    for edge in shape.edges:
-        sign = "pos" if edge.weight > 0 else "neg" if edge.weight < 0 else "zero"
-        width = 1 + 4 * abs(edge.weight) / largest
-        classes = ["edge", sign]
-        if neuron is not None and edge.neuron == neuron:
-            classes.append("lit")
-            if term is not None and edge.input == term:
-                classes.append("current")
-        parts.append(f'<line class="{" ".join(classes)}" data-input="{edge.input}" data-neuron="{edge.neuron}" '
-                     f'x1="{edge.x1:.1f}" y1="{edge.y1:.1f}" x2="{edge.x2:.1f}" y2="{edge.y2:.1f}" '
-                     f'stroke-width="{width:.2f}"/>')
-    for edge in shape.edges:
-        if edge.label is None:
-            continue
-        box = edge.label
-        lit = " lit" if neuron is not None and edge.neuron == neuron else ""
-        parts.append(f'<g class="weight{lit}" data-input="{edge.input}" data-neuron="{edge.neuron}">'
-                     f'<rect x="{box.x - box.width / 2:.1f}" y="{box.y - box.height / 2:.1f}" '
-                     f'width="{box.width:.1f}" height="{box.height:.1f}" rx="3"/>'
-                     f'<text x="{box.x:.1f}" y="{box.y + 4:.1f}">{esc(fmt(edge.weight))}</text></g>')
+    parts = [_edges(shape, largest, neuron, term)]
     for i, y in shape.inputs:
         if i is None:
             parts.append(f'<text class="ellipsis" x="{shape.input_x:.1f}" y="{y + 5:.1f}">⋮</text>')
@@ -202,6 +190,33 @@ def svg(layer: LayerTrace, sample: int = 0, neuron: int | None = None, term: int
             f'width="{shape.width:.0f}" height="{shape.height:.0f}">'
             f'<title id="{title_id}">{esc(title)}</title><desc id="{desc_id}">{esc(described)}</desc>'
             + heads + "".join(parts) + "</svg>")
+
+
+@functools.lru_cache(maxsize=64)
+def _edges(shape: Layout, largest: float, neuron: int | None, term: int | None) -> str:
+    """The edges and their weights' labels (they depend on the weights alone, and on which are lit)."""
+    parts = []
+    for edge in shape.edges:
+        sign = "pos" if edge.weight > 0 else "neg" if edge.weight < 0 else "zero"
+        width = 1 + 4 * abs(edge.weight) / largest
+        classes = ["edge", sign]
+        if neuron is not None and edge.neuron == neuron:
+            classes.append("lit")
+            if term is not None and edge.input == term:
+                classes.append("current")
+        parts.append(f'<line class="{" ".join(classes)}" data-input="{edge.input}" data-neuron="{edge.neuron}" '
+                     f'x1="{edge.x1:.1f}" y1="{edge.y1:.1f}" x2="{edge.x2:.1f}" y2="{edge.y2:.1f}" '
+                     f'stroke-width="{width:.2f}"/>')
+    for edge in shape.edges:
+        if edge.label is None:
+            continue
+        box = edge.label
+        lit = " lit" if neuron is not None and edge.neuron == neuron else ""
+        parts.append(f'<g class="weight{lit}" data-input="{edge.input}" data-neuron="{edge.neuron}">'
+                     f'<rect x="{box.x - box.width / 2:.1f}" y="{box.y - box.height / 2:.1f}" '
+                     f'width="{box.width:.1f}" height="{box.height:.1f}" rx="3"/>'
+                     f'<text x="{box.x:.1f}" y="{box.y + 4:.1f}">{esc(fmt(edge.weight))}</text></g>')
+    return "".join(parts)
 
 
 def _description(layer: LayerTrace, sample: int, dots, outputs, value, show_outputs: bool = True) -> str:

@@ -14,6 +14,7 @@ precision, written as Python writes a float (``2.0``, not ``2.``).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 PRECISION = 8  # numpy.get_printoptions()["precision"]
@@ -165,17 +166,34 @@ def _positional(numbers: list[float]) -> list[str]:
 
 
 def _scientific(numbers: list[float]) -> list[str]:
-    """All in scientific notation, with as many decimals as the longest needs (at most
-    PRECISION, zero-filled for the others), the exponents all as wide."""
-    decimals = max(len(f"{x:.{PRECISION}e}".partition("e")[0].partition(".")[2].rstrip("0"))
-                   for x in numbers)
+    """All in scientific notation, with as many decimals as the longest shortest form
+    needs (at most PRECISION): a shorter number then shows more of its exact digits, as
+    NumPy's dragon4 does; the exponents all as wide (at least two digits)."""
+    decimals = max(len(_mantissa(x)[1]) - 1 for x in numbers)
     parts = []
     for x in numbers:
         mantissa, _, exponent = f"{x:.{decimals}e}".partition("e")
         whole, _, fraction = mantissa.partition(".")
         parts.append((whole, fraction, exponent[0], exponent[1:]))
     left = max(len(w) for w, _, _, _ in parts)
-    width = max(len(e.lstrip("0")) for _, _, _, e in parts)
-    width = max(width, 2)
-    return [w.rjust(left) + "." + f + "e" + sign + e.lstrip("0").rjust(width, "0")
+    width = max(2, max(len(e.lstrip("0") or "0") for _, _, _, e in parts))
+    return [w.rjust(left) + "." + f + "e" + sign + (e.lstrip("0") or "0").rjust(width, "0")
             for w, f, sign, e in parts]
+
+
+def _mantissa(x: float) -> tuple[str, str, int]:
+    """Sign, significant digits and exponent of x's shortest form (Python's repr, which
+    is NumPy's unique form), rounded to PRECISION decimals when it has more."""
+    sign = "-" if math.copysign(1, x) < 0 else ""
+    if x == 0:
+        return sign, "0", 0
+    shortest = repr(abs(x))
+    mantissa, _, power = shortest.partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    digits = (whole + fraction).lstrip("0").rstrip("0") or "0"
+    if len(digits) - 1 > PRECISION:
+        rounded, _, power = f"{abs(x):.{PRECISION}e}".partition("e")
+        return sign, rounded.replace(".", "").rstrip("0") or "0", int(power)
+    exponent = int(power or 0) + len(whole.lstrip("0")) - 1 if whole.lstrip("0") else \
+        int(power or 0) - (len(fraction) - len(fraction.lstrip("0"))) - 1
+    return sign, digits, exponent

@@ -21,6 +21,7 @@ and named, never guessed.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -157,6 +158,13 @@ def _read(text: str, field: str, max_ndim: int) -> Array:
     return Array(values, shape)
 
 
+@functools.lru_cache(maxsize=12)
+def _parse_again(text: str, key: str, max_ndim: int) -> Array:
+    """parse(), remembered for the last few fields: an edit of one field does not read
+    the others again (the arrays are never changed once read)."""
+    return parse(text, key, max_ndim)
+
+
 def read_fields(inputs: str, layers: list[tuple[str, str]]):
     """Read every field, each on its own, so that a mistake in one field does not
     hide a mistake in another. Returns (inputs, [(weights, biases), ...], errors),
@@ -166,7 +174,7 @@ def read_fields(inputs: str, layers: list[tuple[str, str]]):
 
     def attempt(text: str, key: str, max_ndim: int) -> Array | None:
         try:
-            return parse(text, key, max_ndim)
+            return _parse_again(text, key, max_ndim)
         except InputError as error:
             errors.append(error)
             return None

@@ -8,7 +8,9 @@ finds selectable cells by their data attributes. Numbers come from
 
 from __future__ import annotations
 
+import functools
 import json
+from collections import OrderedDict
 from html import escape
 
 from . import diagram, exercise, player, plot
@@ -46,13 +48,21 @@ def esc(text) -> str:
     return escape(str(text), quote=True)
 
 
+_NAMES: dict[str, str] = {}  # class_ -> class, data_row -> data-row: worked out once per name
+
+
 def _attrs(attrs: dict) -> str:
     parts = []
     for name, value in attrs.items():
         if value is None or value is False:
             continue
-        name = name.rstrip("_").replace("_", "-")
-        parts.append(f" {name}" if value is True else f' {name}="{esc(value)}"')
+        html_name = _NAMES.get(name) or _NAMES.setdefault(name, name.rstrip("_").replace("_", "-"))
+        if value is True:
+            parts.append(" " + html_name)
+        elif type(value) is int:  # numbers need no escaping
+            parts.append(f' {html_name}="{value}"')
+        else:
+            parts.append(f' {html_name}="{escape(str(value), quote=True)}"')
     return "".join(parts)
 
 
@@ -71,47 +81,112 @@ def classes(*names) -> str | None:
 
 
 def render(trace: Trace, positions: dict[int, Position] | None = None, view: str = "numpy",
-           played: int | None = None, asking: bool = False) -> str:
+           played: int | None = None, asking: bool = False, sources: list[dict] | None = None) -> str:
     """The Steps region's content. ``positions`` maps a layer number to its selected
     product cell and the player's moment in it (the first cell, finished, by default);
     ``played`` is the layer the player sits in. ``view``: the product as NumPy's
-    matrix product, or as the textbook's loops."""
+    matrix product, or as the textbook's loops. ``asking``: an exercise waits for its
+    answer. ``sources``: see ``render_parts``."""
+    shell, chunks = render_parts(trace, positions, view, played, asking, sources)
+    return fill(shell, chunks)
+
+
+def fill(shell: str, chunks: list[tuple[str, str]]) -> str:
+    """The shell with every step's content in its place."""
+    for chunk_id, html in chunks:
+        shell = shell.replace(f'data-chunk="{chunk_id}"></li>', f'data-chunk="{chunk_id}">{html}</li>', 1)
+    return shell
+
+
+def render_parts(trace: Trace, positions: dict[int, Position] | None = None, view: str = "numpy",
+                 played: int | None = None, asking: bool = False,
+                 sources: list[dict] | None = None) -> tuple[str, list[tuple[str, str]]]:
+    """The Steps as a shell (each layer's section, with an empty item per step) and each
+    step's content by id (``"1:shapes"``): the page replaces only what changed.
+
+    ``sources``, one dict per layer, names the field texts each layer's facts come
+    from (``up``: everything before the layer; ``weights``, ``biases``, ``activation``:
+    its own; ``previous``: the activation before it). With them, a step whose
+    sources did not change is not rendered again (an edit of layer 2's biases leaves
+    layer 1 alone, and most of layer 2's steps too)."""
     positions = positions or {}
-    return "".join(render_layer(layer, positions.get(layer.number) or Position(0, 0), view,
-                                layer.number == played, trace.layers[layer.number - 2] if layer.number > 1 else None,
-                                asking) for layer in trace.layers)
+    shell, chunks = [], []
+    for layer in trace.layers:
+        at = positions.get(layer.number) or Position(0, 0)
+        previous = trace.layers[layer.number - 2] if layer.number > 1 else None
+        source = dict(sources[layer.number - 1], engine=trace.engine) if sources else None
+        items = []
+        for step in steps(layer, view, previous):
+            if asking and step.key not in ASKING_STEPS:
+                continue
+            chunk_id = f"{layer.number}:{step.key}"
+            items.append(tag("li", "", class_=f"step step-{step.key}", data_chunk=chunk_id))
+            key = _chunk_key(step.key, source, at, view, layer.number == played, asking)
+            make = functools.partial(_step_html, layer, step, at, view, layer.number == played, asking, source)
+            chunks.append((chunk_id, memo((layer.number, step.key, key) if key else None, make)))
+        title_id = f"layer-{layer.number}-title"
+        shell.append(tag("section",
+                         tag("h2", esc(headline(layer)), id=title_id)
+                         + tag("p", (esc("In NumPy: ") if view == "loops" else "")
+                               + tag("code", esc(layer.expression)), class_="expression")
+                         + tag("ol", "".join(items), class_="steps"),
+                         class_=f"layer stage-{layer.stage_name}", data_layer=layer.number,
+                         aria_labelledby=title_id))
+    return "".join(shell), chunks
 
 
 ASKING_STEPS = ("network", "shapes")  # what an exercise shows before the learner answers
 
+# What each step's content is made of, by source: a step is rendered again only when one of
+# these (or the position, the view, the player's place) has changed.
+_STEP_SOURCES = {
+    "network": ("up", "weights", "biases", "activation", "previous"),
+    "shapes": ("up", "weights", "biases"),
+    "transpose": ("up", "weights"),
+    "product": ("up", "weights", "biases", "activation"),
+    "biases": ("up", "weights", "biases"),
+    "activation": ("up", "weights", "biases", "activation"),
+    "outputs": ("up", "weights", "biases", "activation"),
+}
 
-def render_layer(layer: LayerTrace, at: Position | None = None, view: str = "numpy",
-                 played: bool = False, previous: LayerTrace | None = None, asking: bool = False) -> str:
-    """One layer's steps; ``asking``: an exercise waits for its answer, so only the steps
-    that do not give it away are shown, and the diagram without its outputs."""
-    at = at or Position(0, 0)
-    items = []
-    for step in steps(layer, view, previous):
-        if asking and step.key not in ASKING_STEPS:
-            continue
-        if asking and step.key == "network":
-            items.append(tag("li", tag("h3", esc(step.title)) + tag("p", esc(step.text[0]))
-                             + scroller(diagram.svg(layer, *layer.sample_neuron(at.row, at.column), outputs=False)),
-                             class_="step step-network"))
-            continue
-        body = tag("h3", esc(step.title)) + "".join(tag("p", esc(t)) for t in step.text)
-        if step.hint:
-            body += tag("p", esc(step.hint), class_="hint-line")
-        body += _step_body(layer, step.key, at, view, played)
-        items.append(tag("li", body, class_=f"step step-{step.key}"))
-    title_id = f"layer-{layer.number}-title"
-    return tag("section",
-               tag("h2", esc(headline(layer)), id=title_id)
-               + tag("p", (esc("In NumPy: ") if view == "loops" else "") + tag("code", esc(layer.expression)),
-                     class_="expression")
-               + tag("ol", "".join(items), class_="steps"),
-               class_=f"layer stage-{layer.stage_name}", data_layer=layer.number,
-               aria_labelledby=title_id)
+
+def _chunk_key(key: str, source: dict | None, at: Position, view: str, played: bool, asking: bool):
+    if source is None:
+        return None
+    parts = tuple(source[name] for name in _STEP_SOURCES[key]) + (source["engine"], asking)
+    if key in ("network", "product"):
+        parts += (at.row, at.column, at.phase, at.term)
+    if key == "product":
+        parts += (view, played)
+    return parts
+
+
+_MEMO: OrderedDict = OrderedDict()
+MEMO_SIZE = 200  # step contents kept: a few layers' worth, for the last few edits
+
+
+def memo(key, make):
+    """``make()``, or what it gave before for the same key (None: always make it)."""
+    if key is None:
+        return make()
+    if key in _MEMO:
+        _MEMO.move_to_end(key)
+        return _MEMO[key]
+    value = _MEMO[key] = make()
+    if len(_MEMO) > MEMO_SIZE:
+        _MEMO.popitem(last=False)
+    return value
+
+
+def _step_html(layer: LayerTrace, step, at: Position, view: str, played: bool, asking: bool,
+               source: dict | None = None) -> str:
+    if asking and step.key == "network":  # an exercise: the diagram without its outputs
+        return (tag("h3", esc(step.title)) + tag("p", esc(step.text[0]))
+                + scroller(diagram.svg(layer, *layer.sample_neuron(at.row, at.column), outputs=False)))
+    body = tag("h3", esc(step.title)) + "".join(tag("p", esc(t)) for t in step.text)
+    if step.hint:
+        body += tag("p", esc(step.hint), class_="hint-line")
+    return body + _step_body(layer, step.key, at, view, played, source)
 
 
 def _outputs_axes(layer: LayerTrace) -> dict:
@@ -124,19 +199,29 @@ def _outputs_axes(layer: LayerTrace) -> dict:
     return {}
 
 
-def _step_body(layer: LayerTrace, key: str, at: Position, view: str = "numpy", played: bool = False) -> str:
+def _step_body(layer: LayerTrace, key: str, at: Position, view: str = "numpy", played: bool = False,
+               source: dict | None = None) -> str:
     two_d = layer.weights.ndim == 2
+    pos = (at.row, at.column, at.phase, at.term)
+
+    def part(name: str, deps: tuple[str, ...], make, *extra):
+        """A piece of the step, rendered again only when what it is made of changed."""
+        if source is None:
+            return make()
+        return memo((layer.number, name, *(source[d] for d in deps), source["engine"], *extra), make)
+
     if key == "network":
         knobs = knobs_view(layer) if layer.weights.ndim == 1 and layer.features == 1 else ""
         return knobs + network_view(layer, at)
     if key == "activation":
         return activation_view(layer)
     if key == "shapes":
-        figures = [figure("inputs", layer.inputs.values, rows="sample"),
-                   figure("weights", layer.weights.values, rows="neuron" if two_d else None, hue_rows=two_d)]
+        figures = [part("inputs", ("up",), lambda: figure("inputs", layer.inputs.values, rows="sample")),
+                   part("weights", ("up", "weights"), lambda: figure(
+                       "weights", layer.weights.values, rows="neuron" if two_d else None, hue_rows=two_d))]
         if layer.biases is not None:
-            figures.append(figure(layer.stage.bias, layer.biases.values,
-                                  columns="neuron" if two_d else None, hue_columns=two_d))
+            figures.append(part("biases", ("up", "weights", "biases"), lambda: figure(
+                layer.stage.bias, layer.biases.values, columns="neuron" if two_d else None, hue_columns=two_d)))
         return tag("div", "".join(figures), class_="arrays")
     if key == "transpose":
         return tag("div", scroller(tag("div", figure("weights", layer.weights.values, rows="neuron", hue_rows=True)
@@ -145,16 +230,20 @@ def _step_body(layer: LayerTrace, key: str, at: Position, view: str = "numpy", p
                    + figure("weightsᵀ", layer.transposed(), columns="neuron", hue_columns=True),
                    class_="arrays transpose")), class_="transpose-box")
     if key == "product":
-        shown = loops_view(layer, at) if view == "loops" else scroller(product_grid(layer, at))
-        control = player_controls(layer, at) if played else tag(
+        if view == "loops":
+            shown = part("loops", ("up", "weights", "biases", "activation"), lambda: loops_view(layer, at), pos)
+        else:
+            shown = part("grid", ("up", "weights"), lambda: scroller(product_grid(layer, at)), pos)
+        control = part("player", ("up", "weights", "biases", "activation"), lambda: player_controls(layer, at),
+                       pos) if played else tag(
             "button", esc(f"Play layer {layer.number} step by step"), type="button", class_="play-here",
             data_layer=layer.number)
-        return control + shown + dot_detail(layer, at)
+        return control + shown + part("detail", ("up", "weights", "biases"), lambda: dot_detail(layer, at), pos)
     labels = _outputs_axes(layer)
     if key == "biases":
         if layer.biases is None:
             return tag("div", figure("outputs", layer.outputs, **labels), class_="arrays")
-        return tag("div", figure("dot products", layer.dots, **labels)
+        return tag("div", part("dots", ("up", "weights"), lambda: figure("dot products", layer.dots, **labels))
                    + tag("div", tag("span", "+", class_="op", aria_hidden="true")
                          + figure(layer.stage.bias, layer.broadcast_biases(), broadcast=layer.stage.name == "batch",
                                   **labels), class_="operand")
@@ -250,8 +339,25 @@ def scroller(content: str) -> str:
     return tag("div", tag("div", content, class_="scroller"), class_="scroll-frame")
 
 
-def figure(name: str, values, **options) -> str:
+_SEEN: OrderedDict = OrderedDict()  # id(values) -> (values, their format): one array is shown in several steps
+
+
+def _formatted(values) -> ArrayFormat:
+    """format_array, once per array object (the trace's arrays are never changed)."""
+    if not isinstance(values, list):
+        return format_array(values)
+    kept = _SEEN.get(id(values))
+    if kept is not None and kept[0] is values:
+        return kept[1]
     formatted = format_array(values)
+    _SEEN[id(values)] = (values, formatted)
+    if len(_SEEN) > 24:
+        _SEEN.popitem(last=False)
+    return formatted
+
+
+def figure(name: str, values, **options) -> str:
+    formatted = _formatted(values)
     caption = tag("figcaption", tag("span", esc(name), class_="name") + " "
                   + tag("span", esc(shape_words(formatted.shape) if not formatted.shape
                                     else shape_text(formatted.shape)), class_="shape"))
@@ -284,17 +390,21 @@ def matrix_table(formatted: ArrayFormat, name: str, rows: str | None = None, col
         row_neuron = r if rows == "neuron" else None
         cells = tag("th", esc(f"{rows} {r + 1}"), scope="row", data_neuron=row_neuron,
                     class_=_hue(r) if hue_rows else None) if rows else ""
-        for c in formatted.columns:
+        parts = [cells]
+        for c in formatted.columns:  # the hot loop of every table: plain f-strings, numbers need no escaping
             if c is None:
-                cells += tag("td", "…", class_="ellipsis")
+                parts.append('<td class="ellipsis">…</td>')
+                continue
+            hue = _hue(c) if hue_columns else _hue(r) if hue_rows else None
+            neuron = c if columns == "neuron" else row_neuron
+            if changed is not None and (r, c) in changed:
+                hue = f"{hue} changed" if hue else "changed"
+                text = esc(formatted.cell(r, c)) + '<span class="changed-mark" aria-label="changed">✱</span>'
             else:
-                hue = _hue(c) if hue_columns else _hue(r) if hue_rows else None
-                neuron = c if columns == "neuron" else row_neuron
-                mark = changed is not None and (r, c) in changed
-                cells += tag("td", esc(formatted.cell(r, c)) + (tag("span", "✱", class_="changed-mark",
-                                                                     aria_label="changed") if mark else ""),
-                             class_=classes(hue, "changed" if mark else None), data_neuron=neuron)
-        body.append(tag("tr", cells, class_="broadcast" if broadcast and r > 0 else None))
+                text = formatted.cell(r, c)  # digits, signs, '.', 'e', spaces: nothing to escape
+            parts.append(f'<td{f" class={chr(34)}{hue}{chr(34)}" if hue else ""}'
+                         f'{f" data-neuron={chr(34)}{neuron}{chr(34)}" if neuron is not None else ""}>{text}</td>')
+        body.append(tag("tr", "".join(parts), class_="broadcast" if broadcast and r > 0 else None))
     return tag("table", head + tag("tbody", "".join(body)),
                class_="matrix" + ("" if matrix else " vector"), aria_label=name)
 

@@ -116,9 +116,18 @@ def encode(state: State) -> str:
     return "&".join(part for part in parts if part)
 
 
+# Percent-encoding of plain ASCII in one pass (urllib's quote goes character by character:
+# 16 ms for a 128 x 128 matrix's text, at every edit).
+_ASCII_QUOTED = {c: (chr(c) if chr(c).isalnum() or chr(c) in "_.~" + _SAFE else f"%{c:02X}") for c in range(128)}
+
+
+def _quote(text: str) -> str:
+    return text.translate(_ASCII_QUOTED) if text.isascii() else quote(text, safe=_SAFE)
+
+
 def _pair(prop: Property, key: str, value) -> str:
     if prop.type == "text":
-        return f"{key}={quote(value, safe=_SAFE)}"
+        return f"{key}={_quote(value)}"
     if value == prop.default:  # everything but the fields' texts is left out of links at its default
         return ""
     if prop.type in ("flags", "cell"):

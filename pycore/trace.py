@@ -138,11 +138,17 @@ class LayerTrace:
         return grid(values)
 
     def bias_grid(self) -> list[list] | None:
-        """The biases, broadcast to the product grid's shape (as NumPy adds them)."""
+        """The biases, broadcast to the product grid's shape (as NumPy adds them). Rows
+        may be shared: the grid is read, never changed."""
         if self.biases is None:
             return None
         rows, columns = self.grid_shape
-        return [[self.neuron_bias(self.sample_neuron(r, c)[1]) for c in range(columns)] for r in range(rows)]
+        if self.stage.columns == "neuron":  # a neuron per column: the same row for every sample
+            row = [self.neuron_bias(c) for c in range(columns)]
+            return [row] * rows
+        if self.stage.rows == "neuron":  # a neuron per row
+            return [[self.neuron_bias(r)] for r in range(rows)]
+        return [[self.neuron_bias(0)]] * rows  # one neuron
 
     def broadcast_biases(self):
         """The biases as they are added, in the outputs' shape."""

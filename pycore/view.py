@@ -28,6 +28,8 @@ class View:
     errors: dict[str, str] = field(default_factory=dict)  # field key -> message beside it (plain text)
     problems: list[str] = field(default_factory=list)  # about the link's position keys (plain text)
     predict: str = ""  # HTML: the exercise's question, while the answer is hidden
+    shell: str = ""  # the Steps as sections with an empty item per step ...
+    chunks: list = field(default_factory=list)  # ... and each step's content: (id, HTML)
 
 
 def complete(state: State) -> State:
@@ -54,14 +56,28 @@ def view(state: State, *, use_numpy: bool | None = None, where: str = "browser",
         if at is not None:
             positions[layer.number] = at
     predict = render_html.predict_panel(trace, state.predict, state.layers[-1].get("cell")) if state.predict else ""
-    if state.predict and not revealed:
+    asking = bool(state.predict) and not revealed
+    played = None if asking else played_layer(state)
+    shell, chunks = render_html.render_parts(trace, positions, state.view, played, asking, sources(state))
+    steps = render_html.fill(shell, chunks)
+    if asking:
         hidden = "# Hidden until you check your prediction above: it would print the answer.\n"
-        return View(trace, render_html.render(trace, positions, state.view, None, asking=True),
-                    render_html.hidden_answer(), hidden, hidden, engine_note(trace, where), problems=problems,
-                    predict=predict)
-    return View(trace, render_html.render(trace, positions, state.view, played_layer(state)),
-                render_html.outputs_table(trace), programs.loops_program(trace), programs.numpy_program(trace),
-                engine_note(trace, where), problems=problems, predict=predict)
+        return View(trace, steps, render_html.hidden_answer(), hidden, hidden, engine_note(trace, where),
+                    problems=problems, predict=predict, shell=shell, chunks=chunks)
+    return View(trace, steps, render_html.outputs_table(trace), programs.loops_program(trace),
+                programs.numpy_program(trace), engine_note(trace, where), problems=problems, predict=predict,
+                shell=shell, chunks=chunks)
+
+
+def sources(state: State) -> list[dict]:
+    """For each layer, the texts its facts come from (what a rendered step depends on)."""
+    out = []
+    for number, fields in enumerate(state.layers, start=1):
+        before = state.layers[:number - 1]
+        out.append({"up": (state.inputs, tuple((f["weights"], f["biases"], f["activation"]) for f in before)),
+                    "weights": fields["weights"], "biases": fields["biases"], "activation": fields["activation"],
+                    "previous": before[-1]["activation"] if before else None})
+    return out
 
 
 def check(state: State, guess: str) -> exercise.Verdict | None:

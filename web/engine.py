@@ -7,6 +7,7 @@ worker ``__export__``; none of them touches the DOM. The state travels in the
 JSON form pycore's state table defines (``pycore.state.to_json``).
 """
 
+import hashlib
 import json
 
 from pycore import render_html
@@ -58,19 +59,41 @@ def show(state_json, options_json):
     """Everything the page shows for a state. ``options``: ``editors``, the layer
     numbers whose editors the page lacks."""
     options = json.loads(options_json)
-    state = complete(states.from_json(json.loads(state_json)))
+    asked = states.from_json(json.loads(state_json))
+    state = complete(asked)
     revealed = bool(options.get("revealed"))
     editors = [render_html.layer_fields(n, state.layers[n - 1]) for n in options.get("editors", [])
                if 0 < n <= len(state.layers)]
-    answer = {"state": states.to_json(state), "editors": editors, "fragment": states.encode(state),
+    added = {i: states.to_json(state)["layers"][i] for i, layer in enumerate(asked.layers) if layer is None}
+    answer = {"added": added, "editors": editors, "fragment": states.encode(state),
               "add_layer_problem": add_layer_problem(state)}
     try:
         shown = view(state, revealed=revealed)
     except Exception as error:  # a bug, not the learner's mistake: say so, keep the page working
         return json.dumps({**answer, "failure": f"{type(error).__name__}: {error}", "errors": {}})
-    return json.dumps({**answer, "errors": shown.errors, "problems": shown.problems, "steps": shown.steps,
-                       "outputs": shown.outputs, "code_loops": shown.code_loops, "code_numpy": shown.code_numpy,
-                       "engine": shown.engine, "predict": shown.predict})
+    parts = [*shown.chunks, ("outputs", shown.outputs), ("code-loops", shown.code_loops),
+             ("code-numpy", shown.code_numpy)]
+    have = options.get("have") or {}
+    shell = _token(shown.shell)
+    if have.get("shell") != shell:  # the page puts in a new shell: every step goes into it
+        have = {key: token for key, token in have.items() if ":" not in key}
+    return json.dumps({**answer, "errors": shown.errors, "problems": shown.problems,
+                       "shell": [shell, None if have.get("shell") == shell else shown.shell],
+                       "chunks": _news(parts, have), "engine": shown.engine, "predict": shown.predict})
+
+
+def _token(text):
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
+
+
+def _news(parts, have):
+    """[id, token, HTML] for each part; the HTML is left out (None) where the page already
+    shows that very part (its token matches): a large matrix is not sent again at every edit."""
+    out = []
+    for part_id, html in parts:
+        token = _token(html)
+        out.append([part_id, token, None if have.get(part_id) == token else html])
+    return out
 
 
 def check_prediction(state_json, guess):

@@ -9,6 +9,7 @@
 // value, through textContent, or inside HTML that pycore's renderers escaped.
 
 import { PyWorker } from "./vendor/pyscript/core.js";
+import { morph } from "./morph.js";
 import { createPlayer } from "./player.js";
 
 const $ = (id) => document.getElementById(id);
@@ -32,6 +33,8 @@ let working = 0; // engine calls under way
 let pumping = false;
 let settledWaiters = [];
 let linkTimer = null; // a link update waiting for the player to rest
+let addressTimer = null; // the address, written when the typing pauses
+let pendingFragment = null;
 let revealed = false; // the exercise's answer was checked: show everything
 
 function stateFromEditors() {
@@ -69,15 +72,26 @@ function hold(on) {
 
 // -- engine calls ---------------------------------------------------------------------
 function updateIdle() {
-  body.dataset.idle = String(working === 0 && !pumping && shownGeneration === generation && linkTimer === null);
+  body.dataset.idle = String(working === 0 && !pumping && shownGeneration === generation && linkTimer === null &&
+    addressTimer === null);
+}
+
+// How long each engine call and each apply took (the bench reads these; nothing asserts them).
+const timings = (window.__layerLensTimings = []);
+function timed(what, started) {
+  timings.push([what, performance.now() - started]);
+  if (timings.length > 400) timings.splice(0, 200);
 }
 
 async function call(name, ...args) {
   working += 1;
   updateIdle();
   const slow = setTimeout(() => { $("computing").hidden = false; }, 150);
+  const started = performance.now();
   try {
-    return JSON.parse(await engine[name](...args));
+    const text = await engine[name](...args);
+    timed(`engine ${name}`, started);
+    return JSON.parse(text);
   } finally {
     clearTimeout(slow);
     working -= 1;
@@ -99,20 +113,24 @@ function settled() {
   return new Promise((resolve) => settledWaiters.push(resolve));
 }
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
-
 async function pump() {
   updateIdle();
   if (!engine || pumping) return;
   pumping = true;
   updateIdle();
   try {
-    await nextFrame(); // one render per frame, whatever the typing speed
+    await Promise.resolve(); // edits made in the same task join this render
     while (shownGeneration < generation) {
       const asked = generation;
-      const options = { editors: missingEditors(), revealed };
+      const options = { editors: missingEditors(), revealed, have: Object.fromEntries(shownChunks) };
       const result = await call("show", JSON.stringify(state), JSON.stringify(options));
-      if (asked === generation) apply(result, asked); // else a newer state waits: its result is the one to show
+      if (asked === generation) { // else a newer state waits: its result is the one to show
+        const started = performance.now();
+        apply(result, asked);
+        timed("apply", started);
+        body.dataset.rendered = String(asked); // what a benchmark waits for: this state is on the page
+        performance.mark("layer-lens:rendered");
+      }
       shownGeneration = Math.max(shownGeneration, asked);
     }
   } finally {
@@ -131,7 +149,7 @@ function missingEditors() {
 
 function apply(result, asked) {
   // newly added layers: the fields pycore gave them (unless typed into since)
-  result.state.layers.forEach((layer, i) => { if (state.layers[i] === null) state.layers[i] = layer; });
+  for (const [i, layer] of Object.entries(result.added)) if (state.layers[i] === null) state.layers[i] = layer;
   for (const html of result.editors) {
     if (missingEditors().length) $("layers").insertAdjacentHTML("beforeend", html); // escaped by pycore
   }
@@ -161,6 +179,7 @@ function apply(result, asked) {
       $(id).replaceChildren(note);
     }
     for (const id of ["code-loops", "code-numpy", "engine"]) $(id).textContent = "";
+    shownChunks.clear(); // the Steps hold the note now: the next result puts everything back
   } else if (failing.length) {
     const label = document.querySelector(`label[for="field-${failing[0]}"]`)?.textContent ?? failing[0];
     markStale("Out of date: these results are for the last fields that computed. " +
@@ -168,12 +187,9 @@ function apply(result, asked) {
   } else {
     resultsFrom = asked;
     markStale(null);
-    $("outputs-body").innerHTML = result.outputs; // rendered and escaped by pycore
-    $("steps-body").innerHTML = result.steps;
-    $("code-loops").textContent = result.code_loops;
-    $("code-numpy").textContent = result.code_numpy;
-    $("engine").textContent = result.engine;
-    markScrollers();
+    const changedParts = showSteps(result.shell, result.chunks);
+    setIfChanged($("engine"), "textContent", result.engine);
+    requestAnimationFrame(() => markScrollers(changedParts)); // after the browser's own layout
     player.forget();
     player.sync();
   }
@@ -182,16 +198,58 @@ function apply(result, asked) {
   remember(result.fragment);
 }
 
+// The Steps: pycore's shell (a section per layer, an empty item per step) and each part's
+// content (the steps, the Layer outputs, the two programs), each with a token. Only what
+// changed is sent (the page tells the engine the tokens it shows) and put into the page:
+// an edit of one field leaves what does not depend on it as it is.
+const shownChunks = new Map(); // part id -> token of what is on the page
+const PLACES = { outputs: () => $("outputs-body"), "code-loops": () => $("code-loops"), "code-numpy": () => $("code-numpy") };
+
+function showSteps([shellToken, shell], chunks) {
+  const changed = [];
+  if (shell !== null && shellToken !== shownChunks.get("shell")) {
+    $("steps-body").innerHTML = shell; // rendered and escaped by pycore
+    for (const id of [...shownChunks.keys()]) if (!(id in PLACES)) shownChunks.delete(id);
+    shownChunks.set("shell", shellToken);
+  }
+  for (const [id, token, html] of chunks) {
+    if (html === null || shownChunks.get(id) === token) continue;
+    const place = PLACES[id]?.() ?? $("steps-body").querySelector(`[data-chunk="${id}"]`);
+    if (!place) continue;
+    if (id.startsWith("code-")) place.textContent = html; // a program: plain text
+    else morph(place, html); // rendered and escaped by pycore; only what differs changes
+    shownChunks.set(id, token);
+    changed.push(place);
+  }
+  return changed;
+}
+
+const shownValues = new WeakMap(); // what each element was last given (the DOM's own text may differ)
+function setIfChanged(element, property, value) {
+  if (shownValues.get(element) === value) return;
+  element[property] = value;
+  shownValues.set(element, value);
+}
+
 // Wide figures scroll in their own box: mark which edges have more to see, and let the
 // keyboard reach a box that scrolls but holds nothing focusable.
-function markScrollers(root = document) {
-  for (const box of root.querySelectorAll(".scroller")) {
-    const more = [];
-    if (box.scrollLeft > 1) more.push("left");
-    if (box.scrollLeft + box.clientWidth < box.scrollWidth - 1) more.push("right");
-    box.parentElement.dataset.more = more.join(" ");
-    const scrolls = box.scrollWidth > box.clientWidth + 1;
-    if (scrolls && !box.querySelector("button, a, input, [tabindex]")) {
+const laidOut = new WeakSet(); // the steps on screen (the browser lays out only these)
+
+function markScrollers(roots = [document]) {
+  const boxes = (Array.isArray(roots) ? roots : [roots]).flatMap((root) => [...root.querySelectorAll(".scroller")])
+    // a step off screen is not laid out (content-visibility): measuring it would lay it out
+    .filter((box) => { const step = box.closest(".step"); return !step || laidOut.has(step); });
+  // read every box first, then write: a write between two reads would make the browser
+  // lay the page out again for each box
+  const seen = boxes.map((box) => ({
+    box,
+    scrolls: box.scrollWidth > box.clientWidth + 1,
+    more: [box.scrollLeft > 1 ? "left" : "", box.scrollLeft + box.clientWidth < box.scrollWidth - 1 ? "right" : ""]
+      .filter(Boolean).join(" "),
+  }));
+  for (const { box, scrolls, more } of seen) {
+    if (box.parentElement.dataset.more !== more) box.parentElement.dataset.more = more;
+    if (scrolls && !box.hasAttribute("tabindex") && !box.querySelector("button, a, input, [tabindex]")) {
       box.tabIndex = 0;
       box.setAttribute("role", "group");
       box.setAttribute("aria-label", "Scrolls sideways");
@@ -235,6 +293,20 @@ async function checkPrediction(form) {
 const REDUCED_MOTION = matchMedia("(prefers-reduced-motion: reduce)");
 
 // The results on show are kept, marked out of date with `message`; null clears the mark.
+let knownAddress = location.hash; // the address as this page last wrote or read it
+
+function writeAddress() {
+  clearTimeout(addressTimer);
+  addressTimer = null;
+  // a link followed meanwhile (the back button, a gallery link) is not written over
+  if (pendingFragment !== null && location.hash === knownAddress && location.hash !== `#${pendingFragment}`) {
+    history.replaceState(null, "", `#${pendingFragment}`);
+  }
+  knownAddress = location.hash;
+  pendingFragment = null;
+  updateIdle();
+}
+
 function markStale(message) {
   $("stale-note").textContent = message ?? "";
   $("stale-note").hidden = message === null;
@@ -242,14 +314,21 @@ function markStale(message) {
 }
 
 // The fragment carries the state (pycore wrote it); an edit replaces the history entry.
+// Writing the address costs a few milliseconds, so while the learner types it is written
+// once they pause (the state is saved at every keystroke all the same).
 function remember(fragment) {
-  if (location.hash !== `#${fragment}`) history.replaceState(null, "", `#${fragment}`);
-  for (const link of document.querySelectorAll("nav.examples a")) {
-    if (link.getAttribute("href") === `#${fragment}`) {
-      link.setAttribute("aria-current", "page");
-      const strip = link.closest("ol");
-      if (strip.scrollWidth > strip.clientWidth) strip.scrollLeft = link.offsetLeft - strip.offsetLeft - 8;
-    } else link.removeAttribute("aria-current");
+  pendingFragment = fragment;
+  clearTimeout(addressTimer);
+  addressTimer = setTimeout(writeAddress, 150);
+  updateIdle();
+  const current = document.querySelector("nav.examples a[aria-current]");
+  const link = document.querySelector(`nav.examples a[href="#${CSS.escape(fragment)}"]`);
+  if (current === link) return;
+  current?.removeAttribute("aria-current");
+  if (link) {
+    link.setAttribute("aria-current", "page");
+    const strip = link.closest("ol"); // on a phone the gallery is one strip: show the current example
+    if (strip.scrollWidth > strip.clientWidth) strip.scrollLeft = link.offsetLeft - strip.offsetLeft - 8;
   }
 }
 
@@ -281,6 +360,9 @@ function load(next, problems = []) {
 
 function showLinkProblems(problems) {
   const box = $("link-problems");
+  const said = JSON.stringify(problems);
+  if (box.dataset.said === said) return;
+  box.dataset.said = said;
   box.replaceChildren(...problems.map((problem) => {
     const line = document.createElement("p");
     line.textContent = problem;
@@ -290,6 +372,10 @@ function showLinkProblems(problems) {
 }
 
 async function loadFrom(fragment) {
+  clearTimeout(addressTimer); // the address is the link's now, not the fields' before it
+  addressTimer = null;
+  pendingFragment = null;
+  knownAddress = location.hash;
   const { state: linked, problems } = await call("open_link", fragment);
   if (!linked && problems.length === 0) return false;
   const index = examples.findIndex((_, i) => exampleLinks()[i]?.getAttribute("href") === fragment);
@@ -483,7 +569,9 @@ function wire() {
   $("reset").addEventListener("click", () => {
     if (!engine) return;
     const index = lastExample ?? defaultExample();
-    history.pushState(null, "", exampleLinks()[index].getAttribute("href")); // Back returns to the work
+    writeAddress(); // the work's own address first, so that Back returns to it
+    history.pushState(null, "", exampleLinks()[index].getAttribute("href"));
+    knownAddress = location.hash;
     load(structuredClone(examples[index]));
   });
   $("copy-link").addEventListener("click", copyLink);
@@ -495,6 +583,14 @@ function wire() {
     if (event.target.classList?.contains("scroller")) markScrollers(event.target.parentElement);
   }, { capture: true, passive: true });
   addEventListener("resize", () => markScrollers(), { passive: true });
+  // a step scrolled into view is laid out only then: mark its wide figures then
+  $("steps-body").addEventListener("contentvisibilityautostatechange", (event) => {
+    if (event.skipped) laidOut.delete(event.target);
+    else {
+      laidOut.add(event.target);
+      markScrollers([event.target]);
+    }
+  });
   for (const button of document.querySelectorAll("button.copy-code")) {
     button.addEventListener("click", () => copyProgram(button));
   }
@@ -503,6 +599,7 @@ function wire() {
     changed();
   });
   addEventListener("hashchange", () => { if (engine) loadFrom(location.hash); });
+  addEventListener("pagehide", writeAddress);
 }
 
 // -- copying ----------------------------------------------------------------------------
@@ -510,6 +607,7 @@ async function copyLink() {
   if (!engine || generation !== shownGeneration) $("copy-status").textContent = "Copying once the link is up to date…";
   await settled(); // the address holds the fields once the engine has seen them
   while (linkTimer !== null) await new Promise((resolve) => setTimeout(resolve, 50)); // and the player's moment
+  writeAddress();
   const link = location.href;
   try {
     await navigator.clipboard.writeText(link);

@@ -27,7 +27,8 @@ export function createPlayer({ root, frames, moved }) {
     phases.push(["fill", terms]);
     const cells = JSON.parse(box.dataset.cells);
     const previousLayer = model?.layer;
-    model = { box, layer, terms, phases, cells, granularity: model?.granularity ?? "term", speed: model?.speed ?? 1 };
+    model = { box, layer, terms, phases, cells, granularity: model?.granularity ?? "term", speed: model?.speed ?? 1,
+      wanted: null };
     if (previousLayer !== layer) cache = new Map();
     const at = cells.findIndex(([r, c]) => r === Number(box.dataset.row) && c === Number(box.dataset.col));
     const phase = phases.findIndex(([p, k]) => p === box.dataset.phase && k === Number(box.dataset.term));
@@ -35,7 +36,6 @@ export function createPlayer({ root, frames, moved }) {
     box.querySelector(`input[value="${model.granularity}"]`).checked = true;
     box.querySelector("select[data-speed]").value = String(model.speed);
     updateButtons();
-    prefetch(Math.floor(model.index / phases.length));
   }
 
   // after an edit the cells' numbers change: what was fetched is no longer theirs
@@ -72,9 +72,10 @@ export function createPlayer({ root, frames, moved }) {
   async function go(index) {
     if (!model) return;
     const target = Math.min(Math.max(index, 0), total() - 1);
+    model.wanted = target; // keys pressed faster than the frames arrive step from here
     const at = cellOf(target);
     const data = await cellData(at);
-    if (!data || !model) return;
+    if (!data || !model || model.wanted !== target) return; // a later step was asked for meanwhile
     const started = performance.now();
     const frame = data.frames[target % model.phases.length];
     show(data, frame, at);
@@ -86,10 +87,12 @@ export function createPlayer({ root, frames, moved }) {
     prefetch(at);
   }
 
+  const here = () => model.wanted ?? model.index;
+
   function next() {
     if (!model) return;
     const per = model.phases.length;
-    const index = model.granularity === "cell" ? (cellOf(model.index) + 1) * per + per - 1 : model.index + 1;
+    const index = model.granularity === "cell" ? (cellOf(here()) + 1) * per + per - 1 : here() + 1;
     if (index < total()) go(index);
     else stop();
   }
@@ -97,7 +100,7 @@ export function createPlayer({ root, frames, moved }) {
   function previous() {
     if (!model) return;
     const per = model.phases.length;
-    const index = model.granularity === "cell" ? (cellOf(model.index) - 1) * per + per - 1 : model.index - 1;
+    const index = model.granularity === "cell" ? (cellOf(here()) - 1) * per + per - 1 : here() - 1;
     if (index >= 0) go(index);
   }
 

@@ -150,6 +150,11 @@ class Lens:
     def region(self, name: str):
         return self.page.get_by_role("region", name=name, exact=True)
 
+    def text(self, name: str) -> str:
+        """A region's words, on screen or not (steps far down the page are not laid out
+        until scrolled to, so innerText would leave them out)."""
+        return self.region(name).evaluate("el => el.textContent.replace(/\\s+/g, ' ')")
+
     def outputs(self):
         """The Layer outputs table's numbers, as nested lists in the outputs' shape."""
         table = self.region("Layer outputs").locator("table")

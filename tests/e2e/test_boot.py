@@ -21,7 +21,7 @@ def test_example_is_visible_before_python_loads(lens):
     assert lens.page.locator("body").get_attribute("data-ready") == "false"
     assert lens.page.get_by_role("status").filter(has_text="Loading Python").is_visible()
     assert close(lens.outputs(), STAGES["batch"][2])
-    assert "weightsᵀ" in lens.region("Steps").inner_text()
+    assert "weightsᵀ" in lens.text("Steps")
     # what cannot work yet says so, and what can, does
     assert lens.page.get_by_role("button", name="Add a layer").is_disabled()
     assert "once Python has loaded" in lens.page.locator("#layer-note").inner_text()
@@ -35,7 +35,7 @@ def test_ready_page_shows_the_textbooks_batch_and_which_engine(lens):
     assert close(lens.outputs(), STAGES["batch"][2])
     text = lens.region("Layer outputs").inner_text()
     assert "in your browser by the pure-Python loops" in text or "in your browser by NumPy" in text
-    steps = lens.region("Steps").inner_text()
+    steps = lens.text("Steps")
     for words in ["Shapes", "Why the weights are transposed", "4 ≠ 3", "weightsᵀ",
                   "The matrix product", "Add the biases", "Outputs"]:
         assert words in steps

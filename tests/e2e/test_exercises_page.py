@@ -38,7 +38,7 @@ def test_the_knobs_turn_the_fields_and_the_line(shared):
 def test_a_plain_number_input_works_and_is_explained(shared):
     lens = shared.goto("#inputs=2&weights=[0.5]&biases=1")
     assert close(lens.outputs(), 2.0) and lens.page.get_by_role("alert").count() == 0
-    assert "Inputs is the plain number 2" in lens.region("Steps").inner_text()
+    assert "Inputs is the plain number 2" in lens.text("Steps")
 
 
 def test_choosing_relu_for_a_layer_applies_it_everywhere(shared):
@@ -49,7 +49,7 @@ def test_choosing_relu_for_a_layer_applies_it_everywhere(shared):
     expected = np.maximum(0, np.array(numpy_outputs(inputs, [(weights, "[2, -3, 0.5]")])))
     assert close(lens.outputs(), expected.tolist())
     assert "activation=relu" in lens.page.url
-    steps = lens.region("Steps").inner_text()
+    steps = lens.text("Steps")
     assert "Activation: ReLU, max(0, x)" in steps and "3 of the 9 outputs changed" in steps
     code = lens.region("Code").inner_text()
     assert "neuron_output = max(0, neuron_output)" in code and "np.maximum(0, layer_outputs)" in code
@@ -78,7 +78,7 @@ def answer(lens, text: str) -> str:
 
 def test_predict_the_shape_wrong_then_right(shared):
     lens = shared.goto(DEFAULT + "&predict=shape")
-    steps = lens.region("Steps").inner_text()
+    steps = lens.text("Steps")
     assert "(3, 3)" not in steps and "2.385" not in steps and "Why the weights are transposed" not in steps
     assert "Hidden until you check" in lens.region("Layer outputs").inner_text()
     verdict = answer(lens, "(3, 4)")

@@ -62,8 +62,11 @@ def test_nothing_needs_the_page_to_scroll_sideways(shared, width):
         lens.goto("#" + example.fragment)
         overflow = lens.page.evaluate("document.documentElement.scrollWidth - innerWidth")
         assert overflow <= 0, f"{width} px: the page is {overflow} px too wide"
-        # a figure wider than its box scrolls inside it, and says so with a shadow
+        # a figure wider than its box scrolls inside it, and says so with a shadow (once on screen:
+        # a step far down the page is laid out only when scrolled to)
         for frame in lens.page.locator(".scroll-frame").all():
+            frame.scroll_into_view_if_needed()
+            lens.page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
             wide = frame.evaluate("f => f.firstElementChild.scrollWidth > f.firstElementChild.clientWidth + 1")
             more = frame.get_attribute("data-more") or ""
             assert wide == ("right" in more or "left" in more)
@@ -74,6 +77,7 @@ def test_the_transpose_arrow_points_the_way_the_arrays_are_stacked(shared):
     arrow = lens.page.locator(".step-transpose .arrow")
     for width, shown in [(375, "↓ transpose ↓"), (1280, "→ transpose →")]:
         lens.page.set_viewport_size({"width": width, "height": 900})
+        arrow.scroll_into_view_if_needed()  # steps off screen are not laid out
         assert arrow.inner_text().strip() == shown
         weights, transposed = (box for box in lens.page.locator(".step-transpose figure").evaluate_all(
             "figures => figures.map(f => f.getBoundingClientRect().toJSON())"))

@@ -32,7 +32,7 @@ def test_opening_a_share_link_shows_exactly_its_state(shared):
     assert lens.field("Inputs").input_value() == EXAMPLES[-1].state.inputs
     assert lens.field("Weights (layer 2)").input_value() == EXAMPLES[-1].state.layers[1]["weights"]
     assert close(lens.outputs(), STAGES["two layers"][2])
-    assert "Layer 2: a batch of 3 samples" in lens.region("Steps").inner_text()
+    assert "Layer 2: a batch of 3 samples" in lens.text("Steps")
 
 
 def test_edits_update_the_link_without_history_entries(shared):

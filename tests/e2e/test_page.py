@@ -36,7 +36,7 @@ def test_each_stage_typed_in_gives_the_textbooks_outputs(shared, name):
 def test_single_sample_shows_no_transposition(shared):
     lens = shared.goto(DEFAULT)
     lens.type_into("Inputs", "[1, 2, 3, 2.5]")
-    steps = lens.region("Steps").inner_text()
+    steps = lens.text("Steps")
     assert "np.dot(weights, inputs)" in steps and "Why the weights are transposed" not in steps
 
 
@@ -169,7 +169,7 @@ def test_adding_and_removing_a_layer(shared):
     assert lens.field("Weights (layer 2)").is_visible() and lens.field("Biases (layer 2)").is_visible()
     assert close(lens.outputs(), STAGES["two layers"][2])  # the textbook's next page
     assert "weights2=" in lens.page.url and "biases2=" in lens.page.url
-    steps = lens.region("Steps").inner_text()
+    steps = lens.text("Steps")
     assert "Layer 1:" in steps and "Layer 2:" in steps and "(the outputs of layer 1)" in steps
     lens.type_into("Weights (layer 2)", "[[1, 1, 1]]")
     lens.type_into("Biases (layer 2)", "[0]")
