@@ -203,7 +203,7 @@ def build_page(dist: Path, numpy_wheel: str | None) -> None:
     (dist / "site.json").write_text(json.dumps(site, indent=2) + "\n", encoding="utf-8")
     template = (WEB / "index.html").read_text(encoding="utf-8")
     (dist / "index.html").write_text(page(template), encoding="utf-8")
-    for name in ("main.js", "player.js", "morph.js", "engine.py", "style.css"):
+    for name in ("main.js", "player.js", "morph.js", "work.js", "engine.py", "style.css"):
         _copy(WEB / name, dist / name)
     (dist / "sw.js").write_text(service_worker(dist), encoding="utf-8")
 

@@ -62,7 +62,8 @@ LAYER_PROPERTIES = tuple(prop for prop in PROPERTIES if prop.per_layer)
 PAGE_PROPERTIES = tuple(prop for prop in PROPERTIES if not prop.per_layer)
 FIELD_KINDS = tuple(prop.name for prop in PROPERTIES if prop.type == "text")  # the editors, in page order
 _KEY = re.compile(r"^([a-z]+?)([1-9][0-9]?)?$")
-_SAFE = "[],.-"  # left readable in links; everything else is percent-encoded
+_SAFE = "[],.-"
+_SURROGATE = re.compile("[\ud800-\udfff]")  # in a Python string, any one of these is half a character  # left readable in links; everything else is percent-encoded
 
 
 def _default_layer() -> dict:
@@ -143,7 +144,7 @@ def decode(fragment: str) -> tuple[State | None, list[str]]:
         return None, []
     if len(fragment) > MAX_FRAGMENT:
         return None, [f"This link is {len(fragment):,} characters long; links of up to "
-                      f"{MAX_FRAGMENT:,} are read. The example is shown instead."]
+                      f"{MAX_FRAGMENT:,} are read. Your fields are left as they were."]
     problems: list[str] = []
     given: dict[str, object] = {}  # key -> value, for every key used
     for part in fragment.split("&"):
@@ -173,9 +174,7 @@ def decode(fragment: str) -> tuple[State | None, list[str]]:
             if value is not None:
                 given[name] = value
     if not any(SPEC[_KEY.match(k).group(1)].type == "text" for k in given):
-        flags = {prop.name: given.get(prop.name, prop.default) for prop in PAGE_PROPERTIES
-                 if prop.type != "text"}
-        return (State(**flags) if given else None), problems
+        return None, problems  # no fields: the learner's own stay (link_flags gives the rest)
 
     layers = []
     for number in range(1, MAX_LAYERS + 1):
@@ -203,6 +202,27 @@ def decode(fragment: str) -> tuple[State | None, list[str]]:
     return State(layers=layers, **page), problems
 
 
+def link_flags(fragment: str) -> dict:
+    """The page-wide settings a link gives (view, hide, predict, step), where it gives no
+    fields: they apply to the fields on the page. Empty when it gives none."""
+    fragment = fragment[1:] if fragment.startswith("#") else fragment
+    if len(fragment) > MAX_FRAGMENT:
+        return {}
+    flags = {}
+    for part in fragment.split("&"):
+        name, sep, raw = part.partition("=")
+        prop = SPEC.get(name)
+        if not sep or prop is None or prop.per_layer or prop.type == "text" or name in flags:
+            continue
+        try:
+            value, _ = _read_value(prop, unquote(raw, errors="strict"))
+        except UnicodeDecodeError:
+            continue
+        if value is not None:
+            flags[name] = _json_value(prop, value)
+    return flags
+
+
 def _read_value(prop: Property, value: str) -> tuple[object, str]:
     """A link's value for ``prop``, and a message when some of it was left out."""
     if prop.type == "text":
@@ -228,6 +248,12 @@ def _read_value(prop: Property, value: str) -> tuple[object, str]:
     if value in prop.choices:
         return value, ""
     return None, f"The link asks for an unknown {prop.name} “{_shown(value)}”; it was left out."
+
+
+def clean(text: str) -> str:
+    """Text as UTF-8 can carry it: a lone surrogate (half of a character, which a page or
+    its storage can hold but no encoder writes) becomes the replacement character."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _shown(text: str) -> str:
@@ -263,7 +289,7 @@ def from_json(data: dict) -> State:
 
 def _valid(prop: Property, value):
     if prop.type == "text":
-        return value if isinstance(value, str) else ""
+        return clean(value) if isinstance(value, str) else ""
     if prop.type == "flags":
         return tuple(c for c in prop.choices if isinstance(value, list) and c in value)
     if prop.type == "cell":

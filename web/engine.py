@@ -39,7 +39,8 @@ async def start(page_url):
 def open_link(hash_text):
     """The state a URL fragment describes (None when it describes none), and what was left out of it."""
     state, problems = states.decode(str(hash_text))
-    return json.dumps({"state": states.to_json(state) if state else None, "problems": problems})
+    flags = {} if state else states.link_flags(str(hash_text))
+    return json.dumps({"state": states.to_json(state) if state else None, "flags": flags, "problems": problems})
 
 
 def open_saved(work_json):

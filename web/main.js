@@ -11,10 +11,10 @@
 import { PyWorker } from "./vendor/pyscript/core.js";
 import { morph } from "./morph.js";
 import { createPlayer } from "./player.js";
+import * as work from "./work.js";
 
 const $ = (id) => document.getElementById(id);
 const body = document.body;
-const STORAGE_KEY = "layer-lens:work";
 
 // -- the state ----------------------------------------------------------------------------
 // {inputs, layers: [{weights, biases, cell, term} | null], view, hide, step}; a null layer
@@ -39,30 +39,22 @@ let revealed = false; // the exercise's answer was checked: show everything
 
 function stateFromEditors() {
   const layers = [...document.querySelectorAll("#layers fieldset.layer-fields")].map((fieldset) =>
-    ({ ...Object.fromEntries([...fieldset.querySelectorAll("textarea")].map((area) => [area.dataset.prop, area.value])),
-      cell: null, term: null }));
-  return { inputs: $("field-inputs").value, layers, view: "numpy", hide: [], step: null };
+    ({ ...Object.fromEntries([...fieldset.querySelectorAll("textarea, select")]
+      .map((area) => [area.dataset.prop, area.value])), cell: null, term: null }));
+  return { inputs: $("field-inputs").value, layers, view: "numpy", hide: [], predict: null, step: null };
 }
 
 // -- storage: the learner's work survives a reload, even one right after a keystroke ------
-function saved() {
-  try {
-    const data = JSON.parse(localStorage.getItem(STORAGE_KEY));
-    return data && typeof data === "object" && data.state && typeof data.state === "object" ? data : null;
-  } catch { return null; }
-}
-
 function save() {
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ state, example: lastExample }));
-  } catch { /* full or switched off: the link still holds the work */ }
+  work.saveCurrent(state, location.hash, lastExample);
 }
 
-// Before Python: when the address (or the last visit) asks for other fields than the
-// pre-rendered example, dim the example and hold the editors until they arrive, so
+const builtIn = JSON.stringify(work.keepable(state)); // the example the page was built with
+
+// Before Python: when the address (or earlier work) asks for other fields than the
+// pre-rendered example, hide the example and hold the editors until they arrive, so
 // nothing typed meanwhile is overwritten.
-const arriving = location.hash.length > 1 ||
-  (saved() !== null && JSON.stringify(saved().state) !== JSON.stringify(state));
+const arriving = location.hash.length > 1 || work.hasWork(builtIn);
 hold(arriving);
 
 function hold(on) {
@@ -351,9 +343,14 @@ function load(next, problems = []) {
   });
   updateLayerButtons("");
   showLinkProblems(problems);
+  applyFlags();
+}
+
+// The page-wide settings of the state, on the page: what a link hides, the one step it shows.
+function applyFlags() {
   for (const name of [...body.classList]) if (name.startsWith("hide-")) body.classList.remove(name);
-  for (const choice of state.hide) body.classList.add(`hide-${choice}`);
-  for (const radio of document.querySelectorAll('#view-switch input')) radio.checked = radio.value === state.view;
+  for (const choice of state.hide ?? []) body.classList.add(`hide-${choice}`);
+  for (const radio of document.querySelectorAll("#view-switch input")) radio.checked = radio.value === state.view;
   if (state.step) body.dataset.step = state.step;
   else body.removeAttribute("data-step");
 }
@@ -376,19 +373,67 @@ async function loadFrom(fragment) {
   addressTimer = null;
   pendingFragment = null;
   knownAddress = location.hash;
-  const { state: linked, problems } = await call("open_link", fragment);
-  if (!linked && problems.length === 0) return false;
+  const { state: linked, flags, problems } = await call("open_link", fragment);
+  if (!linked) { // no fields in the link: the learner's own stay; its settings apply to them
+    linkProblems = problems;
+    const settings = Object.keys(flags);
+    if (settings.length) {
+      Object.assign(state, flags);
+      applyFlags();
+      changed();
+    } else showLinkProblems(problems);
+    return settings.length > 0 || problems.length > 0;
+  }
   const index = examples.findIndex((_, i) => exampleLinks()[i]?.getAttribute("href") === fragment);
   if (index >= 0) lastExample = index;
-  load(linked ?? examples[lastExample ?? defaultExample()], problems);
+  await keepOwnWork(linked, index >= 0 ? "before an example was opened" : "before a link was opened");
+  load(linked, problems);
   updateResetLabel();
   return true;
 }
 
-async function loadSaved(work) {
-  const { state: kept, problems } = await call("open_saved", JSON.stringify(work));
-  load(kept ?? structuredClone(examples[lastExample ?? defaultExample()]), problems);
+async function loadSaved(kept) {
+  const { state: checked, problems } = await call("open_saved", JSON.stringify(kept));
+  if (checked) load(checked, problems);
+  else showLinkProblems(problems);
   return true;
+}
+
+// -- recent work ---------------------------------------------------------------------------
+const asKept = (someState) => JSON.stringify(work.keepable(someState));
+
+function isOwnWork() {
+  const mine = asKept(state);
+  return mine !== builtIn && !examples.some((example) => asKept(example) === mine);
+}
+
+// The fields are about to be replaced by ``next``: keep the learner's own work first.
+async function keepOwnWork(next, why) {
+  if (!engine || !isOwnWork() || asKept(next) === asKept(state)) return;
+  const summary = `${new Date().toLocaleString()}, ${why}: inputs ${state.inputs.slice(0, 40).replace(/\s+/g, " ")}` +
+    `${state.inputs.length > 40 ? "…" : ""}, ${state.layers.length} layer${state.layers.length > 1 ? "s" : ""}`;
+  await work.remember(state, summary);
+  showRecent();
+}
+
+function showRecent() {
+  const items = work.recent();
+  $("recent").hidden = items.length === 0;
+  $("recent-count").textContent = String(items.length);
+  $("recent-list").replaceChildren(...items.map((item, i) => {
+    const line = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Open";
+    button.dataset.recent = String(i);
+    button.setAttribute("aria-label", `Open: ${item.summary}`);
+    const words = document.createElement("span");
+    words.textContent = item.summary; // the learner's own text: as text only
+    line.append(button, " ", words);
+    return line;
+  }));
+  const note = work.readProblems();
+  if (note.length) showLinkProblems([...linkProblems, ...note]);
 }
 
 const exampleLinks = () => [...document.querySelectorAll("nav.examples a")];
@@ -566,9 +611,10 @@ function wire() {
     updateLayerButtons("");
     changed();
   });
-  $("reset").addEventListener("click", () => {
+  $("reset").addEventListener("click", async () => {
     if (!engine) return;
     const index = lastExample ?? defaultExample();
+    await keepOwnWork(examples[index], "before Reset");
     writeAddress(); // the work's own address first, so that Back returns to it
     history.pushState(null, "", exampleLinks()[index].getAttribute("href"));
     knownAddress = location.hash;
@@ -599,7 +645,17 @@ function wire() {
     changed();
   });
   addEventListener("hashchange", () => { if (engine) loadFrom(location.hash); });
-  addEventListener("pagehide", writeAddress);
+  addEventListener("pagehide", () => { writeAddress(); work.flush(); });
+  $("recent-list").addEventListener("click", async (event) => {
+    const button = event.target.closest("button[data-recent]");
+    const item = button && work.recent()[Number(button.dataset.recent)];
+    if (!item || !engine) return;
+    await keepOwnWork(item.state, "before earlier work was opened");
+    writeAddress();
+    history.pushState(null, "", location.pathname); // Back returns to what was on show
+    knownAddress = location.hash;
+    await loadSaved(item.state);
+  });
 }
 
 // -- copying ----------------------------------------------------------------------------
@@ -664,10 +720,20 @@ async function start() {
   maxLayers = started.max_layers;
   examples = started.examples;
   engine = calls;
-  const last = saved();
+  const last = await work.lastWork();
   if (last && Number.isInteger(last.example) && examples[last.example]) lastExample = last.example;
-  const opened = (await loadFrom(location.hash)) || (arriving && last !== null && (await loadSaved(last.state)));
+  let opened = false;
+  if (location.hash.length > 1 && last?.mine && last.state && last.address === location.hash) {
+    // this tab, reloaded at the address it last wrote: what it saved since is newer than the address
+    const [{ state: saved }, { state: linked }] = [await call("open_saved", JSON.stringify(last.state)),
+      await call("open_link", location.hash)];
+    if (saved && asKept(saved) !== asKept(linked ?? {})) opened = await loadSaved(last.state);
+  }
+  if (!opened && location.hash.length > 1) opened = await loadFrom(location.hash);
+  if (!opened && arriving && last?.state) opened = await loadSaved(last.state);
   if (!opened) changed(); // the fields as they are, with anything typed while Python loaded
+  work.forgetOldTabs();
+  showRecent();
   updateResetLabel();
   await settled();
   hold(false);
