@@ -72,11 +72,36 @@ def main(argv: list[str] | None = None) -> int:
             errors = [error]
     if errors:  # every field's own mistake, as the page shows them, top to bottom
         for error in errors:
-            print(f"error: {error.message}", file=sys.stderr)
+            print(_printable(f"error: {error.message}", sys.stderr), file=sys.stderr)
         return 2
-    sys.stdout.write(render_json.render(trace) + "\n" if args.json
-                     else render_text.render(trace, full=args.full))
+    if args.json:
+        ascii_only = not _writes(sys.stdout, "ᵀ≠")
+        sys.stdout.write(render_json.render(trace, ascii_only=ascii_only) + "\n")
+    else:
+        sys.stdout.write(_printable(render_text.render(trace, full=args.full), sys.stdout))
     return 0
+
+
+# Where the terminal cannot write a symbol (a Windows console in cp1252, a pipe in ASCII),
+# write it the way a keyboard would.
+_PLAIN = str.maketrans({"≠": "!=", "ᵀ": ".T", "×": "*", "·": ".", "…": "...", "✱": "*", "→": "->",
+                        "⋮": ":", "⋯": "...", "⋱": "...", "“": '"', "”": '"', "’": "'", "—": "-",
+                        "\u2068": "", "\u2069": ""})
+
+
+def _writes(stream, text: str) -> bool:
+    try:
+        text.encode(stream.encoding or "ascii")
+        return True
+    except (UnicodeEncodeError, LookupError):
+        return False
+
+
+def _printable(text: str, stream) -> str:
+    if _writes(stream, text):
+        return text
+    plain = text.translate(_PLAIN)
+    return plain.encode(stream.encoding or "ascii", "replace").decode(stream.encoding or "ascii")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,11 @@ from .stages import ACTIVATIONS, Activation, Stage, stage_for
 from .steps import plural
 from .trace import LayerTrace, Trace
 
+# The pure-Python loops in a browser do about 5 million multiply-adds a second (Pyodide
+# on a 2-core laptop, measured by the bench): past this many, a page would wait over 2 s.
+BROWSER_WORK_LIMIT = 10_000_000
+BROWSER_RATE = 5_000_000  # multiply-adds a second, for the message
+
 # Above this many multiply-adds the pure-Python loops run only on a sample of
 # cells when NumPy computes the outputs (every cell would cost seconds).
 FULL_CHECK_LIMIT = 2_000_000
@@ -37,7 +42,7 @@ def compute(inputs: str, layers: list[tuple[str, str]], *, use_numpy: bool | Non
 
 def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
             use_numpy: bool | None = None, texts: tuple[str, list[tuple[str, str]]] | None = None,
-            activations: list[str] | None = None) -> Trace:
+            activations: list[str] | None = None, work_limit: int | None = None) -> Trace:
     """Run ``inputs`` through each (weights, biases) layer in turn; ``activations``
     names each layer's activation ("none" where not given). ``use_numpy``:
     None uses NumPy when it imports, False the loops only, True NumPy or an error.
@@ -53,6 +58,8 @@ def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
     np = engine_numpy.load() if use_numpy is not False else None
     if use_numpy and np is None:
         raise RuntimeError("NumPy was asked for but does not import")
+    if np is None and work_limit is not None:
+        _check_work(inputs, layers, work_limit)
     traces: list[LayerTrace] = []
     checked = 0
     for number, (weights, biases) in enumerate(layers, start=1):
@@ -203,6 +210,27 @@ def _layer(number: int, inputs: Array, weights: Array, biases: Array | None, np,
                        activated=activated, read_as=read_as)
     _finite(trace)
     return trace, checked
+
+
+def _check_work(inputs: Array, layers: list, limit: int) -> None:
+    """Refuse, before starting, what the loops could not finish in about 2 s."""
+    samples = inputs.shape[0] if inputs.ndim == 2 else 1
+    features = inputs.shape[-1] if inputs.ndim else 1
+    total = 0
+    for number, (weights, _) in enumerate(layers, start=1):
+        if weights is None or weights.ndim == 0:
+            return
+        neurons = weights.shape[0] if weights.ndim == 2 else 1
+        total += samples * features * neurons
+        if total > limit:
+            seconds = total / BROWSER_RATE
+            raise InputError(field_key("weights", number),
+                             f"these fields need {total:,} multiply-adds; Python in your browser does about "
+                             f"{BROWSER_RATE // 1_000_000} million a second, so this would take about "
+                             f"{seconds:.0f} s while the page waits. Layer Lens computes at most {limit:,} in "
+                             "the browser: use fewer samples, features or neurons (the command line, python3 -m "
+                             "pycore, has no such limit).")
+        features = neurons
 
 
 def one_input(inputs: Array, weights: Array) -> tuple[Array, Array, tuple[str, ...]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .numfmt import fmt, format_array, shape_text, terms_shown
+from .stages import ACTIVATIONS
 from .steps import cell_label, engine_note, headline, plural, steps
 from .trace import LayerTrace, Trace
 
@@ -26,6 +27,11 @@ def render_layer(layer: LayerTrace, full: bool = False) -> str:
 
 
 def _step_body(layer: LayerTrace, key: str, full: bool) -> list[str]:
+    if key == "network":  # the diagram is a picture for the page; its words say it here
+        return []
+    if key == "activation":
+        return (_labelled("outputs", layer.outputs, full)
+                + _labelled(f"after {ACTIVATIONS[layer.activation].title}", layer.activated, full))
     if key == "shapes":
         return (_labelled("inputs", layer.inputs.values, full) + _labelled("weights", layer.weights.values, full)
                 + (_labelled(layer.stage.bias, layer.biases.values, full) if layer.biases else []))

@@ -14,6 +14,7 @@ from .numfmt import fmt
 from .parse import read_fields
 from .state import State
 from .steps import engine_note
+from .steps import steps as steps_of
 from .trace import Trace
 
 
@@ -28,6 +29,7 @@ class View:
     errors: dict[str, str] = field(default_factory=dict)  # field key -> message beside it (plain text)
     problems: list[str] = field(default_factory=list)  # about the link's position keys (plain text)
     predict: str = ""  # HTML: the exercise's question, while the answer is hidden
+    step: str | None = None  # the one step a link asks to show, where the fields have it
     shell: str = ""  # the Steps as sections with an empty item per step ...
     chunks: list = field(default_factory=list)  # ... and each step's content: (id, HTML)
 
@@ -43,6 +45,9 @@ def complete(state: State) -> State:
     return replace(state, layers=layers)
 
 
+WORK_LIMIT: int | None = None  # the page's engine sets the browser's limit (dense.BROWSER_WORK_LIMIT)
+
+
 def view(state: State, *, use_numpy: bool | None = None, where: str = "browser", revealed: bool = False) -> View:
     """Everything the page shows for a state. With an exercise (``state.predict``) not yet
     answered (``revealed`` False), every number that would give the answer away is left out."""
@@ -55,6 +60,12 @@ def view(state: State, *, use_numpy: bool | None = None, where: str = "browser",
         problems += [problem] if problem else []
         if at is not None:
             positions[layer.number] = at
+    step = state.step
+    if step and not any(s.key == step for layer in trace.layers for s in steps_of(layer)):
+        problems.append(f"The link shows only the step “{step}”, which these fields do not have (one sample "
+                        "needs no transposition; a layer with no activation has no activation step), so every "
+                        "step is shown.")
+        step = None
     predict = render_html.predict_panel(trace, state.predict, state.layers[-1].get("cell")) if state.predict else ""
     asking = bool(state.predict) and not revealed
     played = None if asking else played_layer(state)
@@ -63,10 +74,10 @@ def view(state: State, *, use_numpy: bool | None = None, where: str = "browser",
     if asking:
         hidden = "# Hidden until you check your prediction above: it would print the answer.\n"
         return View(trace, steps, render_html.hidden_answer(), hidden, hidden, engine_note(trace, where),
-                    problems=problems, predict=predict, shell=shell, chunks=chunks)
+                    problems=problems, predict=predict, step=step, shell=shell, chunks=chunks)
     return View(trace, steps, render_html.outputs_table(trace), programs.loops_program(trace),
                 programs.numpy_program(trace), engine_note(trace, where), problems=problems, predict=predict,
-                shell=shell, chunks=chunks)
+                step=step, shell=shell, chunks=chunks)
 
 
 def sources(state: State) -> list[dict]:
@@ -138,6 +149,6 @@ def _compute(inputs: str, layers: tuple[tuple[str, str], ...], activations: tupl
         return None, tuple(errors)
     try:
         return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, list(layers)),
-                       activations=list(activations)), ()
+                       activations=list(activations), work_limit=WORK_LIMIT), ()
     except InputError as error:  # or the one field whose shape does not fit
         return None, (error,)

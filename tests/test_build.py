@@ -141,3 +141,15 @@ def test_the_offline_copy_version_changes_when_a_file_does(dist, tmp_path):
     before = build.service_worker(copy)
     (copy / "style.css").write_text((copy / "style.css").read_text() + "\n/* changed */\n")
     assert build.service_worker(copy) != before
+
+
+def test_the_site_ships_a_content_security_policy_and_no_inline_code(dist):
+    page = (dist / "index.html").read_text()
+    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self' 'wasm-unsafe-eval'"  # Pyodide compiles WebAssembly
+    assert directives["worker-src"] == "'self' blob:"  # PyScript starts its worker from a blob
+    assert "unsafe-inline" not in policy and "unsafe-eval'" not in policy.replace("wasm-unsafe-eval'", "")
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)  # every script is a file
+    assert not re.search(r"\son[a-z]+=", page) and " style=" not in page  # no handlers, no inline styles

@@ -64,3 +64,22 @@ def test_unpaired_layers_are_a_usage_error():
 def test_help_shows_an_example_from_the_textbook():
     done = run("--help")
     assert done.returncode == 0 and "[-1.5, 2.7, 3.3, -0.8]" in done.stdout and "python3" in done.stdout
+
+
+def test_a_terminal_that_cannot_write_the_symbols_gets_plain_ones():
+    import os
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = run("--inputs", BATCH, "--weights", WEIGHTS_3x4, "--biases", BIASES_3, env=env)
+    assert done.returncode == 0 and "4 != 3, the shapes do not fit" in done.stdout and "weights.T" in done.stdout
+    done = run("--inputs", BATCH, "--weights", WEIGHTS_3x4, "--biases", BIASES_3, "--json", env=env)
+    assert done.returncode == 0 and json.loads(done.stdout)["layers"][0]["stage"] == "batch"
+    done = run("--inputs", "[1, x]", "--weights", "1", "--biases", "0", env=env)
+    assert done.returncode == 2 and "'x' is not a number" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_activations_on_the_command_line_follow_their_layers():
+    done = run("--inputs", BATCH, "--weights", WEIGHTS_3x4, "--biases", "[2, -3, 0.5]", "--activation", "relu",
+               "--json")
+    assert json.loads(done.stdout)["outputs"][1][1] == 0
+    done = run("--inputs", BATCH, "--activation", "relu", "--weights", WEIGHTS_3x4, "--biases", BIASES_3)
+    assert done.returncode == 2 and "--activation belongs after its layer's --biases" in done.stderr

@@ -112,3 +112,16 @@ def test_outputs_that_overflow_are_refused_naming_the_field_with_the_huge_number
     assert error.key == "weights"
     error = refusal("[1, 2]", [("[[1, 1], [1, 1]]", "[0, 0]"), ("[[1e308, 1e308]]", "[0]")])
     assert error.key == "weights2"
+
+
+def test_work_the_browser_could_not_finish_in_two_seconds_is_refused_before_it_starts():
+    from pycore.dense import BROWSER_WORK_LIMIT, forward
+    from pycore.parse import Array
+    n = 256  # 256 x 256 through 256 neurons: 16,777,216 multiply-adds
+    matrix = Array([[0.5] * n] * n, (n, n))
+    with pytest.raises(InputError) as caught:
+        forward(matrix, [(matrix, Array([0.0] * n, (n,)))], use_numpy=False, work_limit=BROWSER_WORK_LIMIT)
+    assert caught.value.key == "weights" and "16,777,216 multiply-adds" in caught.value.message
+    assert "at most 10,000,000" in caught.value.message and "about 3 s" in caught.value.message
+    # NumPy, or the command line on CPython, has no such limit
+    assert forward(matrix, [(matrix, Array([0.0] * n, (n,)))], use_numpy=True).outputs_shape == (n, n)

@@ -12,8 +12,12 @@ import json
 
 from pycore import render_html
 from pycore import state as states
+from pycore import view as views
+from pycore.dense import BROWSER_WORK_LIMIT
 from pycore.examples import EXAMPLES, add_layer_problem
 from pycore.view import cells, check, complete, view
+
+views.WORK_LIMIT = BROWSER_WORK_LIMIT  # here, in a browser: refuse what would take the loops over 2 s
 
 
 async def start(page_url):
@@ -30,6 +34,7 @@ async def start(page_url):
             import numpy as _  # noqa: F401
 
             numpy = True
+            views.WORK_LIMIT = None  # NumPy computes large layers quickly
         except Exception as error:  # the pure-Python engine still computes everything
             js.console.warn(f"NumPy did not load ({error}); computing with the Python loops.")
     return json.dumps({"numpy": numpy, "max_layers": states.MAX_LAYERS,
@@ -80,7 +85,8 @@ def show(state_json, options_json):
         have = {key: token for key, token in have.items() if ":" not in key}
     return json.dumps({**answer, "errors": shown.errors, "problems": shown.problems,
                        "shell": [shell, None if have.get("shell") == shell else shown.shell],
-                       "chunks": _news(parts, have), "engine": shown.engine, "predict": shown.predict})
+                       "chunks": _news(parts, have), "engine": shown.engine, "predict": shown.predict,
+                       "step": shown.step})
 
 
 def _token(text):

@@ -186,6 +186,8 @@ function apply(result, asked) {
     player.sync();
   }
   showExercise(result.predict ?? "");
+  if (result.step) body.dataset.step = result.step; // the one step a link asks for, if these fields have it
+  else body.removeAttribute("data-step");
   showLinkProblems([...linkProblems, ...(result.problems ?? [])]);
   remember(result.fragment);
 }

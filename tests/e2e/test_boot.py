@@ -177,3 +177,19 @@ def test_cells_can_be_chosen_by_touch(browser, site_url):
         assert "= -0.59" in page.locator(".dot-detail").first.inner_text()
     finally:
         context.close()
+
+
+def test_a_content_security_policy_violation_is_reported(lens):
+    # the whole suite runs under the page's policy (boot, compute, offline, playing); here,
+    # a violation must not pass unnoticed: an inline script is refused and reported
+    lens.open()
+    lens.page.evaluate("""() => {
+        const script = document.createElement('script');
+        script.textContent = "document.body.dataset.owned = 'yes'";
+        document.body.append(script);
+    }""")
+    lens.page.wait_for_timeout(100)
+    assert lens.page.locator("body").get_attribute("data-owned") is None
+    reported = [p for p in lens.watch.problems if "Content Security Policy" in p]
+    assert reported, lens.watch.problems
+    lens.watch.problems[:] = [p for p in lens.watch.problems if p not in reported]
