@@ -18,6 +18,7 @@ import argparse
 import functools
 import hashlib
 import http.server
+import io
 import json
 import os
 import re
@@ -88,13 +89,21 @@ def pyscript_modules(folder: Path) -> list[str]:
     return sorted(wanted)
 
 
+def vendor_dirs() -> dict[str, str]:
+    """Where the runtime goes in dist/, named by version: a new version is a new folder,
+    so a page never gets files of two versions under one name."""
+    pyscript = json.loads((MODULES / "@pyscript" / "core" / "package.json").read_text())["version"]
+    return {"pyodide": f"vendor/pyodide-{_pyodide_version()}", "pyscript": f"vendor/pyscript-{pyscript}"}
+
+
 def vendor_runtime(dist: Path) -> None:
+    folders = vendor_dirs()
     pyodide = MODULES / "pyodide"
     for name in PYODIDE_FILES:
-        _copy(pyodide / name, dist / "vendor" / "pyodide" / name)
+        _copy(pyodide / name, dist / folders["pyodide"] / name)
     pyscript = MODULES / "@pyscript" / "core" / "dist"
     for name in pyscript_modules(pyscript):
-        _copy(pyscript / name, dist / "vendor" / "pyscript" / name)
+        _copy(pyscript / name, dist / folders["pyscript"] / name)
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -110,7 +119,7 @@ def numpy_lock_entry() -> dict:
 
 
 def vendor_numpy(dist: Path, source: str | None, drop: bool) -> str | None:
-    """The NumPy wheel's file name in dist/vendor/pyodide, or None when the site
+    """The NumPy wheel's file name in dist's Pyodide folder, or None when the site
     runs on the pure-Python engine. A wheel is only ever used after its sha256
     matches pyodide-lock.json; a verified one is kept in .cache for later builds."""
     entry = numpy_lock_entry()
@@ -131,7 +140,7 @@ def vendor_numpy(dist: Path, source: str | None, drop: bool) -> str | None:
         if hashlib.sha256(cached.read_bytes()).hexdigest() != expected:
             cached.unlink()
             sys.exit(f"build.py: the cached {cached} no longer matches pyodide-lock.json; removed it.")
-        _copy(cached, dist / "vendor" / "pyodide" / name)
+        _copy(cached, dist / vendor_dirs()["pyodide"] / name)
         return name
     return None
 
@@ -157,13 +166,15 @@ def _pyodide_version() -> str:
 
 # -- pycore and the page ------------------------------------------------------------
 
-def pack_pycore(dist: Path) -> None:
-    """pycore/*.py into dist/pycore.zip, byte-for-byte the same for the same sources."""
-    with zipfile.ZipFile(dist / "pycore.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+def pack_pycore() -> bytes:
+    """pycore/*.py as a zip, byte-for-byte the same for the same sources."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted((ROOT / "pycore").glob("*.py")):
             info = zipfile.ZipInfo(f"pycore/{path.name}", date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
 
 
 def page(template: str) -> str:
@@ -197,28 +208,52 @@ def page(template: str) -> str:
     return template
 
 
-def build_page(dist: Path, numpy_wheel: str | None) -> None:
-    site = {"numpy_wheel": f"./vendor/pyodide/{numpy_wheel}" if numpy_wheel else None,
+APP_FILES = ("main.js", "player.js", "morph.js", "work.js", "engine.py", "style.css")
+
+
+def app_files(numpy_wheel: str | None) -> dict[str, bytes]:
+    """The app's own files, as they go into its versioned folder."""
+    folders = vendor_dirs()
+    files = {}
+    for name in APP_FILES:
+        data = (WEB / name).read_text(encoding="utf-8")
+        for kind, folder in folders.items():  # the runtime, by its versioned folder
+            data = data.replace(f"/vendor/{kind}/", f"/{folder}/")
+        files[name] = data.encode("utf-8")
+    files["pycore.zip"] = pack_pycore()
+    site = {"numpy_wheel": f"./{folders['pyodide']}/{numpy_wheel}" if numpy_wheel else None,
             "pyodide": _pyodide_version()}
-    (dist / "site.json").write_text(json.dumps(site, indent=2) + "\n", encoding="utf-8")
-    template = (WEB / "index.html").read_text(encoding="utf-8")
-    (dist / "index.html").write_text(page(template), encoding="utf-8")
-    for name in ("main.js", "player.js", "morph.js", "work.js", "engine.py", "style.css"):
-        _copy(WEB / name, dist / name)
-    (dist / "sw.js").write_text(service_worker(dist), encoding="utf-8")
+    files["site.json"] = (json.dumps(site, indent=2) + "\n").encode("utf-8")
+    return files
 
 
-def service_worker(dist: Path) -> str:
-    """web/sw.js with the list of the site's files to keep for offline use, and a
-    version that changes whenever any of them does (so browsers update the copy)."""
+def build_page(dist: Path, numpy_wheel: str | None) -> str:
+    """The app's files in app/<version>/, named by their content: a new build is a new
+    folder, and index.html (the one file that is not versioned) names its own.
+    Returns the version."""
+    files = app_files(numpy_wheel)
+    digest = hashlib.sha256(json.dumps(vendor_dirs()).encode())
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name])
+    version = digest.hexdigest()[:12]
+    for name, data in files.items():
+        target = dist / "app" / version / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    template = (WEB / "index.html").read_text(encoding="utf-8").replace("@app@", f"app/{version}")
+    (dist / "index.html").write_text(page(template.replace("@version@", version)), encoding="utf-8")
+    (dist / "sw.js").write_text(service_worker(dist, version), encoding="utf-8")
+    return version
+
+
+def service_worker(dist: Path, version: str) -> str:
+    """web/sw.js with the list of the site's files to keep for offline use, and the
+    build's version (a new one makes browsers fetch a new whole copy)."""
     files = sorted(p.relative_to(dist).as_posix() for p in dist.rglob("*")
                    if p.is_file() and p.name != "sw.js")
-    digest = hashlib.sha256()
-    for name in files:
-        digest.update(name.encode() + b"\0" + (dist / name).read_bytes())
-    listed = json.dumps(["./", *(f"./{name}" for name in files)])
+    listed = json.dumps(["./", *(f"./{name}" for name in files if name != "index.html")])
     script = (WEB / "sw.js").read_text(encoding="utf-8")
-    return script.replace('"@version@"', json.dumps(digest.hexdigest()[:16])).replace('"@files@"', listed)
+    return script.replace('"@version@"', json.dumps(version)).replace('"@files@"', listed)
 
 
 def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
@@ -230,7 +265,6 @@ def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
     try:
         vendor_runtime(fresh)
         wheel = vendor_numpy(fresh, numpy_wheel, no_numpy)
-        pack_pycore(fresh)
         build_page(fresh, wheel)
         fresh.chmod(0o755)
         old = DIST.parent / f".dist-old-{os.getpid()}"
@@ -251,9 +285,10 @@ def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
 
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+    cache_control = "no-cache"
 
     def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-cache")
+        self.send_header("Cache-Control", self.cache_control)
         super().end_headers()
 
     def log_message(self, format: str, *args) -> None:
@@ -271,8 +306,11 @@ class Server(http.server.ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-def make_server(port: int, directory: Path = DIST) -> Server:
-    handler = functools.partial(Handler, directory=str(directory))
+def make_server(port: int, directory: Path = DIST, cache_control: str = "no-cache") -> Server:
+    """``cache_control``: what every response says (the tests also play a host that lets
+    browsers keep files for 10 minutes, as many static hosts do)."""
+    handler_class = type("Handler", (Handler,), {"cache_control": cache_control})
+    handler = functools.partial(handler_class, directory=str(directory))
     return Server(("127.0.0.1", port), handler)
 
 

@@ -92,14 +92,16 @@ BARE_HTML = """<!doctype html>
 <script type="module" src="./bare.mjs"></script></head>
 <body><p>Booting Pyodide ...</p></body></html>
 """
-BARE_JS = """import { loadPyodide } from "../vendor/pyodide/pyodide.mjs";
-const pyodide = await loadPyodide({ indexURL: new URL("../vendor/pyodide/", import.meta.url).href });
+BARE_JS = """import { loadPyodide } from "../@pyodide@/pyodide.mjs";
+const pyodide = await loadPyodide({ indexURL: new URL("../@pyodide@/", import.meta.url).href });
 const result = pyodide.runPython("1+1");
 window.__bare = { ms: performance.now(), result, version: pyodide.version };
 document.body.dataset.booted = "true";
 """
-BARE = {"/__bench__/bare.html": ("text/html; charset=utf-8", BARE_HTML),
-        "/__bench__/bare.mjs": ("text/javascript", BARE_JS)}
+def bare_files() -> dict:
+    """The yardstick's page and module, pointing at the vendored Pyodide's folder."""
+    return {"/__bench__/bare.html": ("text/html; charset=utf-8", BARE_HTML),
+            "/__bench__/bare.mjs": ("text/javascript", BARE_JS.replace("@pyodide@", build.vendor_dirs()["pyodide"]))}
 
 
 class CountingHandler(build.Handler):
@@ -110,8 +112,9 @@ class CountingHandler(build.Handler):
         self.status, self.body = 0, 0
         arrived, path = time.time(), unquote(urlsplit(self.path).path)
         try:
-            if path in BARE:
-                self._send_bare(*BARE[path])
+            bare = bare_files()
+            if path in bare:
+                self._send_bare(*bare[path])
             else:
                 super().do_GET()
         finally:
@@ -960,7 +963,7 @@ def main(argv: list[str] | None = None) -> int:
     server, url = start_server()
     results = Results()
     results.notes["typing"] = str(plan.typing)
-    site = json.loads((DIST / "site.json").read_text())
+    site = json.loads(next((DIST / "app").glob("*/site.json")).read_text())
     with sync_playwright() as playwright:
         for throttled, (least, most, seconds) in ((False, plan.boots), (True, plan.throttled)):
             phase = time.monotonic()

@@ -21,23 +21,53 @@ def dist():
     return build.build()
 
 
+def app(dist):
+    """The build's own folder, app/<version>/ (one per build)."""
+    (folder,) = (dist / "app").iterdir()
+    return folder
+
+
 def test_dist_has_what_the_page_needs_and_nothing_from_node_modules(dist):
-    for name in ["index.html", "main.js", "engine.py", "style.css", "pycore.zip", "site.json",
-                 "vendor/pyscript/core.js", "vendor/pyodide/pyodide.mjs", "vendor/pyodide/pyodide.asm.wasm",
-                 "vendor/pyodide/python_stdlib.zip", "vendor/pyodide/pyodide-lock.json"]:
+    vendor = build.vendor_dirs()
+    for name in ["index.html", "sw.js", *(f"{app(dist).relative_to(dist)}/{n}" for n in build.APP_FILES),
+                 f"{app(dist).relative_to(dist)}/pycore.zip", f"{app(dist).relative_to(dist)}/site.json",
+                 f"{vendor['pyscript']}/core.js", f"{vendor['pyodide']}/pyodide.mjs",
+                 f"{vendor['pyodide']}/pyodide.asm.wasm", f"{vendor['pyodide']}/python_stdlib.zip",
+                 f"{vendor['pyodide']}/pyodide-lock.json"]:
         assert (dist / name).is_file(), name
     assert not list(dist.rglob("node_modules")) and not list(dist.rglob("*.map"))
-    assert not list(dist.glob("vendor/pyscript/codemirror*")) and not list(dist.glob("vendor/pyscript/xterm*"))
+    assert not list(dist.glob("vendor/*/codemirror*")) and not list(dist.glob("vendor/*/xterm*"))
+
+
+def test_every_file_but_the_page_is_named_by_its_version(dist):
+    page = (dist / "index.html").read_text()
+    version = app(dist).name
+    assert f'src="./app/{version}/main.js"' in page and f'href="./app/{version}/style.css"' in page
+    assert f'data-version="{version}"' in page
+    main = (app(dist) / "main.js").read_text()
+    assert f"../../{build.vendor_dirs()['pyscript']}/core.js" in main  # the runtime, by its own version
+    assert "/vendor/pyscript/" not in main and "/vendor/pyodide/" not in main
+
+
+def test_a_changed_file_makes_a_new_version(tmp_path, monkeypatch):
+    before = app(build.DIST).name
+    monkeypatch.setattr(build, "WEB", tmp_path / "web")
+    import shutil
+    shutil.copytree(ROOT / "web", tmp_path / "web")
+    (tmp_path / "web" / "style.css").write_text((ROOT / "web" / "style.css").read_text() + "\n/* changed */\n")
+    fresh = tmp_path / "dist"
+    fresh.mkdir()
+    assert build.build_page(fresh, None) != before
 
 
 def test_the_vendored_runtime_is_byte_for_byte_the_locked_package(dist):
-    shipped = (dist / "vendor/pyodide/pyodide.asm.wasm").read_bytes()
+    shipped = (dist / build.vendor_dirs()["pyodide"] / "pyodide.asm.wasm").read_bytes()
     assert shipped == (ROOT / "node_modules/pyodide/pyodide.asm.wasm").read_bytes()
 
 
 def test_pycore_reaches_the_browser_from_the_same_source_tree(dist):
     import zipfile
-    with zipfile.ZipFile(dist / "pycore.zip") as archive:
+    with zipfile.ZipFile(app(dist) / "pycore.zip") as archive:
         names = sorted(archive.namelist())
         assert names == sorted(f"pycore/{p.name}" for p in (ROOT / "pycore").glob("*.py"))
         assert archive.read("pycore/dense.py") == (ROOT / "pycore/dense.py").read_bytes()
@@ -78,11 +108,11 @@ def test_a_wheel_that_matches_the_lock_is_vendored(tmp_path, monkeypatch):
     source = tmp_path / "wheel.whl"
     source.write_bytes(data)
     assert build.vendor_numpy(dist, str(source), drop=False) == "numpy-test.whl"
-    assert (dist / "vendor/pyodide/numpy-test.whl").read_bytes() == data
+    assert (dist / build.vendor_dirs()["pyodide"] / "numpy-test.whl").read_bytes() == data
     fresh = tmp_path / "fresh"
     assert build.vendor_numpy(fresh, None, drop=False) == "numpy-test.whl"  # kept for later builds
     assert build.vendor_numpy(tmp_path / "third", None, drop=True) is None
-    assert not (tmp_path / "third/vendor/pyodide/numpy-test.whl").exists()
+    assert not (tmp_path / "third" / build.vendor_dirs()["pyodide"] / "numpy-test.whl").exists()
 
 
 def free_port() -> int:
@@ -102,8 +132,9 @@ def test_serve_mime_types_and_ctrl_c(dist):
             line = server.stdout.readline()
             assert line, server.stderr.read()
         assert f"http://127.0.0.1:{port}/" in line
-        for path, mime in [("vendor/pyodide/pyodide.asm.wasm", "application/wasm"),
-                           ("vendor/pyodide/pyodide.mjs", "text/javascript"),
+        vendor = build.vendor_dirs()["pyodide"]
+        for path, mime in [(f"{vendor}/pyodide.asm.wasm", "application/wasm"),
+                           (f"{vendor}/pyodide.mjs", "text/javascript"),
                            ("index.html", "text/html")]:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}") as response:
                 assert response.headers["Content-Type"].startswith(mime), path
@@ -124,23 +155,13 @@ def test_serve_on_a_port_in_use_says_so(dist):
     assert f"cannot serve on 127.0.0.1:{port}" in done.stderr and f"--port {port + 1}" in done.stderr
 
 
-def test_the_offline_copy_lists_every_file_and_changes_with_them(dist):
+def test_the_offline_copy_lists_every_file_of_one_build(dist):
     script = (dist / "sw.js").read_text()
     files = json.loads(re.search(r"const FILES = (\[.*?\]);", script).group(1))
     expected = {"./"} | {f"./{p.relative_to(dist).as_posix()}" for p in dist.rglob("*")
-                         if p.is_file() and p.name != "sw.js"}
-    assert set(files) == expected and "./vendor/pyodide/pyodide.asm.wasm" in files
-    version = re.search(r'const VERSION = "(\w+)"', script).group(1)
-    assert version == re.search(r'const VERSION = "(\w+)"', build.service_worker(dist)).group(1)
-
-
-def test_the_offline_copy_version_changes_when_a_file_does(dist, tmp_path):
-    import shutil
-    copy = tmp_path / "dist"
-    shutil.copytree(dist, copy)
-    before = build.service_worker(copy)
-    (copy / "style.css").write_text((copy / "style.css").read_text() + "\n/* changed */\n")
-    assert build.service_worker(copy) != before
+                         if p.is_file() and p.name not in ("sw.js", "index.html")}
+    assert set(files) == expected and f"./{build.vendor_dirs()['pyodide']}/pyodide.asm.wasm" in files
+    assert re.search(r'const VERSION = "(\w+)"', script).group(1) == app(dist).name
 
 
 def test_the_site_ships_a_content_security_policy_and_no_inline_code(dist):

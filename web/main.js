@@ -8,7 +8,7 @@
 // and shows nothing older. User text reaches the page only as a textarea's
 // value, through textContent, or inside HTML that pycore's renderers escaped.
 
-import { PyWorker } from "./vendor/pyscript/core.js";
+import { PyWorker } from "../../vendor/pyscript/core.js";
 import { morph } from "./morph.js";
 import { createPlayer } from "./player.js";
 import * as work from "./work.js";
@@ -623,6 +623,11 @@ function wire() {
     load(structuredClone(examples[index]));
   });
   $("copy-link").addEventListener("click", copyLink);
+  $("reload-update").addEventListener("click", () => {
+    writeAddress();
+    work.flush();
+    location.reload();
+  });
   $("predict").addEventListener("submit", (event) => {
     event.preventDefault();
     if (engine) checkPrediction(event.target);
@@ -710,12 +715,27 @@ markScrollers();
 updateLayerButtons("");
 updateResetLabel();
 
+// Keep a copy for studying offline (where the browser allows: https or localhost), and say
+// when a newer build has been published, offering to reload (the fields are kept).
+async function keepOffline() {
+  if (!navigator.serviceWorker) return;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data?.version && event.data.version !== body.dataset.version) $("update").hidden = false;
+  });
+  let registration;
+  try { registration = await navigator.serviceWorker.register("./sw.js"); } catch { return; }
+  const check = () => registration.update().catch(() => {}); // offline: later
+  document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") check(); });
+  setInterval(check, 30 * 60 * 1000);
+}
+
 async function start() {
   updateIdle();
-  const interpreter = new URL("./vendor/pyodide/pyodide.mjs", location.href).href;
-  const worker = await PyWorker("./engine.py", {
-    version: interpreter, // the vendored Pyodide, never a CDN's
-    config: { files: { "./pycore.zip": "./*", "./site.json": "./site.json" } },
+  // this build's own files, next to this module (app/<version>/), and its runtime
+  const here = (name) => new URL(name, import.meta.url).href;
+  const worker = await PyWorker(here("./engine.py"), {
+    version: here("../../vendor/pyodide/pyodide.mjs"), // the vendored Pyodide, never a CDN's
+    config: { files: { [here("./pycore.zip")]: "./*", [here("./site.json")]: "./site.json" } },
   });
   const calls = worker.sync;
   const started = JSON.parse(await calls.start(location.href));
@@ -741,8 +761,7 @@ async function start() {
   hold(false);
   $("loading").hidden = true;
   body.dataset.ready = "true";
-  // Keep a copy for studying offline (where the browser allows: https or localhost).
-  navigator.serviceWorker?.register("./sw.js").catch(() => {});
+  keepOffline();
 }
 
 start().catch((error) => {

@@ -1,13 +1,22 @@
-// Layer Lens's service worker: keeps studying possible offline. Online, every
-// request goes to the network as usual (so a new build shows at once); when the
-// network fails, the copy cached at install answers. build.py fills in the
-// version and the list of the site's files.
+// Layer Lens's service worker: keeps studying possible offline, one whole build at a time.
+// build.py fills in the build's version and the list of its files.
+//
+// Every file but index.html has a name that changes with its content (app/<version>/,
+// vendor/<package>-<version>/), so a kept file is always right for the page that asks
+// for it. The page itself (index.html) is asked of the network first, past any HTTP
+// cache (a host may send long cache lifetimes), so an online visit gets the newest
+// build whole; offline, the kept build answers whole. A new build is kept in a cache of
+// its own, filled past the HTTP cache, and replaces the old one only once complete.
 const VERSION = "@version@";
 const FILES = "@files@";
 const CACHE = `layer-lens-${VERSION}`;
 
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  event.waitUntil(
+    caches.open(CACHE)
+      .then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" }))))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener("activate", (event) => {
@@ -16,15 +25,30 @@ self.addEventListener("activate", (event) => {
       .then((keys) => Promise.all(keys
         .filter((key) => key.startsWith("layer-lens-") && key !== CACHE)
         .map((key) => caches.delete(key))))
-      .then(() => self.clients.claim()),
+      .then(() => self.clients.claim())
+      .then(() => self.clients.matchAll({ type: "window" }))
+      .then((pages) => { for (const page of pages) page.postMessage({ version: VERSION }); }),
   );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "version?") event.source?.postMessage({ version: VERSION });
 });
 
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(
-    fetch(request).catch(() =>
-      caches.match(request, { ignoreSearch: true }).then((cached) => cached ?? Response.error())),
+  if (request.mode === "navigate") { // the page: the newest online, the kept one offline
+    event.respondWith(
+      fetch(request, { cache: "no-cache" })
+        .catch(() => caches.open(CACHE).then((cache) => cache.match("./")))
+        .then((response) => response ?? Response.error()),
+    );
+    return;
+  }
+  event.respondWith( // a versioned file: the kept copy, else the network
+    caches.open(CACHE)
+      .then((cache) => cache.match(request, { ignoreSearch: true }))
+      .then((kept) => kept ?? fetch(request)),
   );
 });

@@ -15,7 +15,7 @@ from pycore.examples import EXAMPLES
 
 def test_example_is_visible_before_python_loads(lens):
     # Hold back Pyodide: the page must still show the pre-rendered example.
-    lens.page.route("**/vendor/pyodide/**", lambda route: None)
+    lens.page.route("**/vendor/pyodide-*/**", lambda route: None)
     lens.open(wait=False)
     lens.page.wait_for_load_state("domcontentloaded")
     assert lens.page.locator("body").get_attribute("data-ready") == "false"
@@ -25,7 +25,7 @@ def test_example_is_visible_before_python_loads(lens):
     # what cannot work yet says so, and what can, does
     assert lens.page.get_by_role("button", name="Add a layer").is_disabled()
     assert "once Python has loaded" in lens.page.locator("#layer-note").inner_text()
-    lens.page.unroute("**/vendor/pyodide/**")
+    lens.page.unroute("**/vendor/pyodide-*/**")
     lens.page.goto("about:blank")
     lens.watch.problems.clear()  # the held requests were cut off on purpose
 
@@ -42,8 +42,9 @@ def test_ready_page_shows_the_textbooks_batch_and_which_engine(lens):
     assert any(u.endswith("/pyodide.asm.wasm") for u in lens.watch.requests)  # Python's own files seen
     assert all(lens.watch.same_origin(u) for u in lens.watch.requests)
     # every PyScript file the build ships is one the page loads (none missing: no 404 above)
-    shipped = {p.name for p in (build.DIST / "vendor" / "pyscript").iterdir()}
-    loaded = {u.rsplit("/", 1)[1] for u in lens.watch.requests if "/vendor/pyscript/" in u}
+    folder = build.vendor_dirs()["pyscript"]
+    shipped = {p.name for p in (build.DIST / folder).iterdir()}
+    loaded = {u.rsplit("/", 1)[1] for u in lens.watch.requests if f"/{folder}/" in u}
     assert shipped == loaded
 
 
@@ -96,8 +97,10 @@ def test_a_numpy_wheel_that_does_not_load_leaves_the_pure_python_engine_working(
     # computes with the loops, and compute.
     site = tmp_path / "site"
     shutil.copytree(build.DIST, site)
-    (site / "vendor/pyodide/numpy-broken.whl").write_bytes(b"not a wheel")
-    (site / "site.json").write_text(json.dumps({"numpy_wheel": "./vendor/pyodide/numpy-broken.whl"}))
+    pyodide = build.vendor_dirs()["pyodide"]
+    (site / pyodide / "numpy-broken.whl").write_bytes(b"not a wheel")
+    (app,) = (site / "app").iterdir()
+    (app / "site.json").write_text(json.dumps({"numpy_wheel": f"./{pyodide}/numpy-broken.whl"}))
     server = build.make_server(0, site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     context = browser.new_context()
