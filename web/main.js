@@ -75,20 +75,95 @@ function timed(what, started) {
   if (timings.length > 400) timings.splice(0, 200);
 }
 
+// An engine call that never answers: the worker has died (its work is limited to about
+// 2 s, and reading the largest field takes a few). The tests shorten the wait.
+const WATCHDOG_MS = window.__layerLensWatchdogMs ?? 30_000;
+
+function answered(promise, ms) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer in ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function call(name, ...args) {
   working += 1;
   updateIdle();
   const slow = setTimeout(() => { $("computing").hidden = false; }, 150);
   const started = performance.now();
   try {
-    const text = await engine[name](...args);
+    const text = await answered(engine[name](...args), WATCHDOG_MS);
     timed(`engine ${name}`, started);
     return JSON.parse(text);
+  } catch (error) {
+    await engineFailed(error, name);
+    throw error;
   } finally {
     clearTimeout(slow);
     working -= 1;
     if (working === 0) $("computing").hidden = true;
     updateIdle();
+  }
+}
+
+// -- when Python fails ---------------------------------------------------------------------
+// A bug in Python (an exception the engine did not turn into a message) leaves the page
+// working: the fields keep their text, a report can be copied, the next edit tries again.
+// A worker that died or stopped answering is started again, and the page says so.
+async function engineFailed(error, name) {
+  const report = `Layer Lens ${body.dataset.version}: the engine's ${name} failed.\n${error?.message ?? error}\n` +
+    `Page: ${location.href.slice(0, 2000)}\nBrowser: ${navigator.userAgent}`;
+  if (!engine) return;
+  const alive = name !== "encode" && await answered(engine.encode(JSON.stringify(state)), 3000).then(() => true, () => false);
+  if (alive) {
+    showEngineProblem("Layer Lens hit a bug in its Python code. Your fields are kept, and your next edit " +
+      "tries again. If it happens again, please copy this report into an issue:", report, true);
+  } else restartEngine(report);
+}
+
+function showEngineProblem(words, report, passes = false) {
+  $("engine-problem").dataset.passes = String(passes); // a bug's note goes once an edit works again
+  $("engine-problem-words").textContent = words;
+  $("engine-problem-report").value = report;
+  $("engine-problem").hidden = false;
+}
+
+// A second worker in the same page needs eval (PyScript builds its plugin hooks with
+// Function()), which the page's security policy forbids: so Python starts again with the
+// page, reloaded with the fields kept. Twice within a minute means these fields stop it:
+// then the page waits for the learner to change them.
+const RESTARTS = "layer-lens:restarts";
+
+function restartEngine(report) {
+  let restarts = [];
+  try { restarts = JSON.parse(sessionStorage.getItem(RESTARTS)) ?? []; } catch { restarts = []; }
+  restarts = restarts.filter((time) => Date.now() - time < 60_000);
+  engine = null;
+  if (restarts.length >= 2) {
+    showEngineProblem("Python stopped answering again, at these fields. Your fields are kept: change them, " +
+      "or reload the page, to try again. If it happens again, please copy this report into an issue:", report);
+    return;
+  }
+  try {
+    sessionStorage.setItem(RESTARTS, JSON.stringify([...restarts, Date.now()]));
+    sessionStorage.setItem(`${RESTARTS}:report`, report);
+  } catch { /* storage off: the reload still keeps the address */ }
+  writeAddress();
+  save();
+  work.flush();
+  location.reload();
+}
+
+function reportRestart() {
+  let report = null;
+  try {
+    report = sessionStorage.getItem(`${RESTARTS}:report`);
+    sessionStorage.removeItem(`${RESTARTS}:report`);
+  } catch { return; }
+  if (report) {
+    showEngineProblem("Python stopped answering in this page, so Layer Lens started it again (the page was " +
+      "reloaded). Your fields are kept. If it happens again, please copy this report into an issue:", report);
   }
 }
 
@@ -115,7 +190,13 @@ async function pump() {
     while (shownGeneration < generation) {
       const asked = generation;
       const options = { editors: missingEditors(), revealed, have: Object.fromEntries(shownChunks) };
-      const result = await call("show", JSON.stringify(state), JSON.stringify(options));
+      let result;
+      try {
+        result = await call("show", JSON.stringify(state), JSON.stringify(options));
+      } catch {
+        shownGeneration = Math.max(shownGeneration, asked); // said on the page; the next edit tries again
+        continue;
+      }
       if (asked === generation) { // else a newer state waits: its result is the one to show
         const started = performance.now();
         apply(result, asked);
@@ -179,6 +260,7 @@ function apply(result, asked) {
   } else {
     resultsFrom = asked;
     markStale(null);
+    if ($("engine-problem").dataset.passes === "true") $("engine-problem").hidden = true;
     const changedParts = showSteps(result.shell, result.chunks);
     setIfChanged($("engine"), "textContent", result.engine);
     requestAnimationFrame(() => markScrollers(changedParts)); // after the browser's own layout
@@ -729,11 +811,12 @@ async function keepOffline() {
   setInterval(check, 30 * 60 * 1000);
 }
 
-async function start() {
-  updateIdle();
+let worker = null;
+
+async function startEngine() {
   // this build's own files, next to this module (app/<version>/), and its runtime
   const here = (name) => new URL(name, import.meta.url).href;
-  const worker = await PyWorker(here("./engine.py"), {
+  worker = await PyWorker(here("./engine.py"), {
     version: here("../../vendor/pyodide/pyodide.mjs"), // the vendored Pyodide, never a CDN's
     config: { files: { [here("./pycore.zip")]: "./*", [here("./site.json")]: "./site.json" } },
   });
@@ -742,6 +825,12 @@ async function start() {
   maxLayers = started.max_layers;
   examples = started.examples;
   engine = calls;
+}
+
+async function start() {
+  updateIdle();
+  // this build's own files, next to this module (app/<version>/), and its runtime
+  await startEngine();
   const last = await work.lastWork();
   if (last && Number.isInteger(last.example) && examples[last.example]) lastExample = last.example;
   let opened = false;
@@ -756,6 +845,7 @@ async function start() {
   if (!opened) changed(); // the fields as they are, with anything typed while Python loaded
   work.forgetOldTabs();
   showRecent();
+  reportRestart();
   updateResetLabel();
   await settled();
   hold(false);

@@ -1,0 +1,73 @@
+"""A bug in Python or a worker that dies never leaves a broken page."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+
+import pytest
+
+import build
+
+
+@pytest.fixture
+def broken(browser, tmp_path):
+    """A copy of the site whose engine fails at chosen fields, as a bug would."""
+    def serve(patch: str):
+        site = tmp_path / "site"
+        shutil.copytree(build.DIST, site)
+        (engine,) = site.glob("app/*/engine.py")
+        text = engine.read_text()
+        engine.write_text(text.replace('def show(state_json, options_json):\n',
+                                       'def show(state_json, options_json):\n' + patch, 1))
+        server = build.make_server(0, site)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        context = browser.new_context()
+        page = context.new_page()
+        page.add_init_script("window.__layerLensWatchdogMs = 3000")
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
+        opened.append((server, context))
+        return page, errors
+    opened = []
+    yield serve
+    for server, context in opened:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def edit(page, text):
+    page.fill("#field-biases", text)
+    page.wait_for_selector('body[data-idle="true"]', state="attached", timeout=60_000)
+
+
+def test_a_bug_in_python_leaves_a_working_page_and_a_report(broken):
+    page, errors = broken('    if "[9, 9, 9]" in state_json:\n        raise SystemExit("a bug")\n')
+    edit(page, "[9, 9, 9]")
+    problem = page.locator("#engine-problem")
+    assert problem.is_visible() and "hit a bug in its Python code" in problem.inner_text()
+    assert "SystemExit" in page.locator("#engine-problem-report").input_value()
+    assert page.locator("#field-biases").input_value() == "[9, 9, 9]"  # nothing typed is lost
+    edit(page, "[1, 1, 1]")  # the next edit tries again
+    assert problem.is_hidden()
+    assert page.locator("#outputs-body tbody td").all_inner_texts()[0].strip() == "3.8"
+    assert not errors
+
+
+def test_a_worker_that_dies_is_started_again(broken):
+    # the worker closes itself after answering these fields: the next call is never answered
+    page, errors = broken('    if "[8, 8, 8]" in state_json:\n        import js\n        js.close()\n')
+    edit(page, "[8, 8, 8]")
+    with page.expect_event("load", timeout=60_000):  # never answered: Python starts again, with the page
+        page.fill("#field-biases", "[2, 2, 2]")
+    page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
+    problem = page.locator("#engine-problem")
+    problem.wait_for(timeout=30_000)
+    assert "started it again" in problem.inner_text()
+    assert page.locator("#field-biases").input_value() == "[2, 2, 2]"  # nothing typed is lost
+    edit(page, "[1, 1, 1]")  # the new worker computes the next edit
+    assert page.locator("#outputs-body tbody td").all_inner_texts()[0].strip() == "3.8"
+    assert not errors
