@@ -117,6 +117,17 @@ def encode(state: State) -> str:
     return "&".join(part for part in parts if part)
 
 
+def link(state: State) -> tuple[str | None, str | None]:
+    """The fragment for a state, or None and why not, when it is longer than a link
+    that ``decode`` reads back: such work is kept in the browser, not in its address."""
+    fragment = encode(state)
+    if len(fragment) <= MAX_FRAGMENT:
+        return fragment, None
+    return None, (f"These fields are too large for a link ({len(fragment):,} characters; a link holds "
+                  f"up to {MAX_FRAGMENT:,}), so the address does not hold them. They are kept in "
+                  "this browser and come back when you reload.")
+
+
 # Percent-encoding of plain ASCII in one pass (urllib's quote goes character by character:
 # 16 ms for a 128 x 128 matrix's text, at every edit).
 _ASCII_QUOTED = {c: (chr(c) if chr(c).isalnum() or chr(c) in "_.~" + _SAFE else f"%{c:02X}") for c in range(128)}

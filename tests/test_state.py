@@ -19,6 +19,7 @@ from pycore.state import (
     encode,
     from_json,
     layer_state,
+    link,
     to_json,
 )
 
@@ -79,6 +80,17 @@ def test_no_fragment_means_no_state():
 def test_oversized_link_is_not_read():
     state, problems = decode("#inputs=" + "1," * MAX_FRAGMENT)
     assert state is None and "characters long" in problems[0]
+
+
+def test_a_state_gets_a_link_only_when_the_link_reads_back():
+    """The page accepts a 500 x 500 paste; it must not write an address it cannot reopen."""
+    row = " ".join(["0.25"] * 500)
+    big = State(inputs="\n".join([row] * 500), layers=[layer_state(weights="1", biases="0")])
+    fragment, why = link(big)
+    assert fragment is None and f"{MAX_FRAGMENT:,}" in why and "kept in this browser" in why
+    small = State(inputs="\n".join([row] * 100), layers=[layer_state(weights="1", biases="0")])
+    fragment, why = link(small)
+    assert why is None and decode(fragment)[0] == small
 
 
 @pytest.mark.parametrize("fragment, words", [

@@ -71,7 +71,8 @@ def show(state_json, options_json):
     editors = [render_html.layer_fields(n, state.layers[n - 1]) for n in options.get("editors", [])
                if 0 < n <= len(state.layers)]
     added = {i: states.to_json(state)["layers"][i] for i, layer in enumerate(asked.layers) if layer is None}
-    answer = {"added": added, "editors": editors, "fragment": states.encode(state),
+    fragment, too_large = states.link(state)
+    answer = {"added": added, "editors": editors, "fragment": fragment, "link_note": too_large,
               "add_layer_problem": add_layer_problem(state)}
     try:
         shown = view(state, revealed=revealed)
@@ -118,8 +119,8 @@ def frames(state_json, layer, cells_json):
 
 
 def encode(state_json):
-    """The link for a state (the player moves without a full render)."""
-    return json.dumps(states.encode(complete(states.from_json(json.loads(state_json)))))
+    """The link for a state, None when too large (the player moves without a full render)."""
+    return json.dumps(states.link(complete(states.from_json(json.loads(state_json))))[0])
 
 
 __export__ = ["start", "open_link", "open_saved", "show", "check_prediction", "frames", "encode"]

@@ -34,7 +34,8 @@ let pumping = false;
 let settledWaiters = [];
 let linkTimer = null; // a link update waiting for the player to rest
 let addressTimer = null; // the address, written when the typing pauses
-let pendingFragment = null;
+let pendingFragment = null; // the address to write soon: a fragment, or "" (none: too large)
+let linkNote = null; // why the fields have no link, while they are too large for one
 let revealed = false; // the exercise's answer was checked: show everything
 
 function stateFromEditors() {
@@ -271,7 +272,7 @@ function apply(result, asked) {
   if (result.step) body.dataset.step = result.step; // the one step a link asks for, if these fields have it
   else body.removeAttribute("data-step");
   showLinkProblems([...linkProblems, ...(result.problems ?? [])]);
-  remember(result.fragment);
+  remember(result.fragment, result.link_note);
 }
 
 // The Steps: pycore's shell (a section per layer, an empty item per step) and each part's
@@ -375,8 +376,9 @@ function writeAddress() {
   clearTimeout(addressTimer);
   addressTimer = null;
   // a link followed meanwhile (the back button, a gallery link) is not written over
-  if (pendingFragment !== null && location.hash === knownAddress && location.hash !== `#${pendingFragment}`) {
-    history.replaceState(null, "", `#${pendingFragment}`);
+  const address = pendingFragment ? `#${pendingFragment}` : ""; // "": too large for a link
+  if (pendingFragment !== null && location.hash === knownAddress && location.hash !== address) {
+    history.replaceState(null, "", address || location.pathname + location.search);
   }
   knownAddress = location.hash;
   pendingFragment = null;
@@ -392,13 +394,16 @@ function markStale(message) {
 // The fragment carries the state (pycore wrote it); an edit replaces the history entry.
 // Writing the address costs a few milliseconds, so while the learner types it is written
 // once they pause (the state is saved at every keystroke all the same).
-function remember(fragment) {
-  pendingFragment = fragment;
+function remember(fragment, tooLarge = null) {
+  pendingFragment = fragment ?? "";
+  linkNote = tooLarge;
+  setIfChanged($("link-note"), "textContent", tooLarge ?? "");
+  $("link-note").hidden = tooLarge === null;
   clearTimeout(addressTimer);
   addressTimer = setTimeout(writeAddress, 150);
   updateIdle();
   const current = document.querySelector("nav.examples a[aria-current]");
-  const link = document.querySelector(`nav.examples a[href="#${CSS.escape(fragment)}"]`);
+  const link = fragment && document.querySelector(`nav.examples a[href="#${CSS.escape(fragment)}"]`);
   if (current === link) return;
   current?.removeAttribute("aria-current");
   if (link) {
@@ -517,7 +522,10 @@ function showRecent() {
     return line;
   }));
   const note = work.readProblems();
-  if (note.length) showLinkProblems([...linkProblems, ...note]);
+  if (note.length) { // said until the fields change, as a link's problems are
+    linkProblems = [...linkProblems, ...note];
+    showLinkProblems(linkProblems);
+  }
 }
 
 const exampleLinks = () => [...document.querySelectorAll("nav.examples a")];
@@ -580,7 +588,7 @@ function moved(layer, cell, term) {
     try {
       if (!engine || pumping) return; // a full render is under way: it writes the link
       const fragment = await call("encode", JSON.stringify(state));
-      if (!pumping) remember(fragment);
+      if (!pumping && fragment !== null) remember(fragment);
     } finally {
       linkTimer = null;
       updateIdle();
@@ -753,6 +761,7 @@ async function copyLink() {
   await settled(); // the address holds the fields once the engine has seen them
   while (linkTimer !== null) await new Promise((resolve) => setTimeout(resolve, 50)); // and the player's moment
   writeAddress();
+  if (linkNote) { $("copy-status").textContent = "No link to copy: see the note below."; return; }
   const link = location.href;
   try {
     await navigator.clipboard.writeText(link);

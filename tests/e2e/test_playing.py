@@ -116,7 +116,7 @@ def test_reduced_motion_turns_playing_off_and_stepping_still_works(browser, site
         assert page.locator(".motion-note").is_visible()
         page.get_by_role("button", name="First step").click()
         page.get_by_role("button", name="Next step").click()
-        page.wait_for_function("document.querySelector('.player-status').textContent.startsWith('Step 2 of 63')")
+        page.wait_for_function("() => document.querySelector('.player-status').textContent.startsWith('Step 2 of 63')")
     finally:
         context.close()
 
@@ -129,7 +129,7 @@ def test_play_and_pause_and_cell_by_cell(shared):
     lens.page.get_by_label("Speed").select_option("4")
     lens.page.get_by_role("button", name="Play").click()
     lens.page.get_by_role("button", name="Pause").wait_for()
-    lens.page.wait_for_function("document.querySelector('.player-status').textContent.startsWith('Step 21 of 63')")
+    lens.page.wait_for_function("() => document.querySelector('.player-status').textContent.startsWith('Step 21 of 63')")
     lens.page.get_by_role("button", name="Pause").click()
     lens.page.get_by_role("button", name="Play").wait_for()
     lens.click(lens.page.get_by_label("each multiply-add"))

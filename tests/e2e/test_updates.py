@@ -95,7 +95,7 @@ def test_a_new_build_replaces_the_old_one_whole_online_and_offline(browser, buil
         page = context.new_page()  # online: the newest page, whole, whatever the HTTP cache holds
         text, loaded, shown = one_build(page, url)
         assert CHANGED in text and loaded == {b} and shown == b
-        page.wait_for_function("navigator.serviceWorker.controller !== null")
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null")
         page.evaluate("""async () => { const r = await navigator.serviceWorker.ready;
             await r.update(); await new Promise(done => setTimeout(done, 1500)); }""")
         context.set_offline(True)

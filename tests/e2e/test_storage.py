@@ -1,0 +1,124 @@
+"""Nothing typed is lost: a reload right after a keystroke, two tabs at once, a teacher's
+link over the learner's work, a slide's flags, storage holding something else, and work
+too large for a link."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from urllib.parse import quote
+
+from helpers import close
+
+from pycore.examples import DEFAULT_EXAMPLE, EXAMPLES
+from pycore.state import MAX_FRAGMENT, encode
+
+DEFAULT = EXAMPLES[DEFAULT_EXAMPLE].state
+# a teacher's own two-layer example (not one of the gallery's, which are always one click away)
+TEACHER = replace(EXAMPLES[-1].state, layers=[EXAMPLES[-1].state.layers[0],
+                                              {**EXAMPLES[-1].state.layers[1], "biases": "[1, 2, 3]"}])
+
+
+def type_then_reload(lens, name: str, text: str):
+    """Type, then reload at once: no wait for Python to compute what was typed."""
+    lens.field(name).fill(text[:-1])
+    lens.field(name).press(text[-1])
+    lens.page.reload()
+    lens.wait_ready()
+
+
+def test_a_reload_right_after_a_keystroke_keeps_it_and_flags_are_never_kept(lens):
+    lens.open()
+    type_then_reload(lens, "Biases", "[7, 8, 9]")
+    assert lens.field("Biases").input_value() == "[7, 8, 9]"
+    assert close(lens.outputs()[0][0], 4.8 - 2 + 7)  # the textbook's 4.8, biases 2 -> 7
+
+    # a teacher's slide: the learner's own work goes to the recent list, not away
+    lens.page.goto(f"{lens.url}#{encode(TEACHER)}&hide=editors,text,code,examples&step=outputs")
+    lens.wait_ready()
+    assert not lens.field("Inputs").is_visible()
+    lens.page.goto(lens.url)  # the next bare visit: everything is back, the slide's fields kept
+    lens.wait_ready()
+    for name in ("Inputs", "Weights (layer 2)"):
+        assert lens.field(name).is_visible()
+    assert lens.page.get_by_role("button", name="Reset to the example").is_visible()
+    assert lens.page.get_by_role("navigation", name="Examples").is_visible()
+    assert lens.field("Biases (layer 2)").input_value() == "[1, 2, 3]"
+
+    recent = lens.page.locator("#recent")
+    assert "(1)" in recent.locator("summary").inner_text()
+    recent.locator("summary").click()
+    lens.click(recent.get_by_role("button", name="Open:").first)
+    assert lens.field("Biases").input_value() == "[7, 8, 9]"
+    assert lens.page.get_by_role("textbox", name="Weights (layer 2)").count() == 0
+    assert close(lens.outputs()[0][0], 4.8 - 2 + 7)
+    # the slide's work is now the earlier one, one step back
+    assert "(2)" in recent.locator("summary").inner_text()
+
+
+def test_two_tabs_editing_at_once_keep_their_own_work(lens):
+    lens.open()
+    second = lens.page.context.new_page()
+    lens.watch.attach(second)
+    second.goto(lens.url)
+    second.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
+    biases = {lens.page: "[1, 1, 1]", second: "[2, 2, 2]"}
+    for _ in range(3):  # interleaved keystrokes
+        for page, text in biases.items():
+            page.get_by_role("textbox", name="Biases", exact=True).fill(text)
+    for page, text in biases.items():
+        page.reload()
+        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
+        assert page.get_by_role("textbox", name="Biases", exact=True).input_value() == text
+    second.close()
+
+
+CORRUPT = """() => {
+  for (const key of Object.keys(localStorage)) localStorage.removeItem(key);
+  sessionStorage.clear();  // a new tab: the newest saved work of any tab is the one offered
+  localStorage.setItem('layer-lens:recent', '{"items": [1, null, {"state": 5}');
+  localStorage.setItem('layer-lens:tab:other', '[not json');
+  localStorage.setItem('layer-lens:tab:foreign', JSON.stringify(
+    {time: Date.now(), state: {inputs: 5, layers: "<img src=x>"}}));
+}"""
+
+
+def test_storage_holding_something_else_gets_a_message_not_a_broken_page(lens):
+    lens.open()
+    lens.page.evaluate(CORRUPT)
+    lens.page.goto(lens.url)
+    lens.wait_ready()
+    words = lens.page.locator("#link-problems").inner_text()
+    assert "could not be read" in words
+    assert lens.field("Inputs").input_value() == DEFAULT.inputs  # the example, computed
+    lens.type_into("Biases", "[0, 0, 0]")
+    assert close(lens.outputs()[0][0], 4.8 - 2)
+    assert lens.page.locator("main img").count() == 0
+
+
+def test_work_too_large_for_a_link_is_kept_in_the_browser(lens):
+    """A 500 x 500 paste writes a link over what a link may hold: the address must not
+    carry it, and a reload must bring it back from storage."""
+    lens.open()
+    row = " ".join(f"{(i % 7) / 4}" for i in range(500))
+    inputs = "\n".join([row] * 500)
+    assert len(quote(inputs)) > MAX_FRAGMENT
+    lens.field("Weights").fill("[" + ", ".join(["1"] * 500) + "]")
+    lens.field("Biases").fill("0.5")
+    lens.field("Inputs").fill(inputs)
+    lens.settle()
+    note = lens.page.locator("#link-note")
+    assert note.is_visible() and "too large for a link" in note.inner_text()
+    assert lens.page.evaluate("location.hash") == ""
+    lens.click(lens.page.get_by_role("button", name="Copy link"))
+    assert "No link" in lens.page.locator("#copy-status").inner_text()
+    expected = sum((i % 7) / 4 for i in range(500)) + 0.5
+    assert close(lens.outputs()[:3], [expected] * 3)
+
+    lens.page.reload()
+    lens.wait_ready()
+    assert lens.field("Inputs").input_value() == inputs
+    assert close(lens.outputs()[:3], [expected] * 3)
+    # smaller again: the link comes back
+    lens.type_into("Inputs", "[1, 2]")
+    assert not note.is_visible()
+    assert lens.page.evaluate("location.hash").startswith("#inputs=")
