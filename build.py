@@ -5,6 +5,8 @@
     python3 build.py --numpy-wheel PATH|URL   ... with Pyodide's NumPy wheel vendored
     python3 build.py serve [--port N]         build, then serve dist/ on 127.0.0.1
     python3 build.py test [PYTEST ARGS]       build, then run every test
+    python3 build.py bench [--quick]          build, then print the page's speed and memory
+    python3 build.py screenshot               build, then write docs/screenshot.png
 
 The browser runtime (Pyodide and PyScript) is pinned in package.json and
 package-lock.json and installed by `npm ci`, which checks the integrity hashes.
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import hashlib
 import http.server
 import io
@@ -46,7 +49,7 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 PYSCRIPT_UNUSED = ("codemirror", "xterm", "toml", "zip", "pyodide_graph", "mpy", "py")
 MIME = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
         ".json": "application/json", ".zip": "application/zip", ".whl": "application/zip",
-        ".css": "text/css", ".py": "text/x-python", ".png": "image/png"}
+        ".css": "text/css", ".py": "text/x-python", ".png": "image/png", ".gz": "application/gzip"}
 
 
 def log(message: str) -> None:
@@ -208,7 +211,8 @@ def page(template: str) -> str:
     return template
 
 
-APP_FILES = ("main.js", "player.js", "morph.js", "work.js", "engine.py", "style.css")
+APP_FILES = ("main.js", "player.js", "morph.js", "work.js", "boot.mjs", "boot-snapshot.mjs", "engine.py",
+             "style.css")
 
 
 def app_files(numpy_wheel: str | None) -> dict[str, bytes]:
@@ -227,11 +231,47 @@ def app_files(numpy_wheel: str | None) -> dict[str, bytes]:
     return files
 
 
+def memory_snapshot(pycore_zip: bytes) -> bytes | None:
+    """Pyodide's memory with pycore imported, gzipped (build_snapshot.mjs makes it with
+    node, which npm brings): the worker restores it in a fraction of a plain start. Kept
+    in .cache under the hash of everything it is made from; None when it cannot be made
+    (the page then starts Python as usual)."""
+    script = ROOT / "build_snapshot.mjs"
+    pyodide = MODULES / "pyodide"
+    digest = hashlib.sha256(script.read_bytes() + pycore_zip)
+    for name in PYODIDE_FILES:
+        digest.update((pyodide / name).read_bytes())
+    cached = CACHE / f"snapshot-{digest.hexdigest()[:16]}.bin.gz"
+    if cached.exists():
+        return cached.read_bytes()
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        log("No node: the site is built without a start-up snapshot (Python starts as usual).")
+        return None
+    CACHE.mkdir(exist_ok=True)
+    for old in CACHE.glob("snapshot-*.bin.gz"):  # one snapshot at a time: they are 6 MB each
+        old.unlink()
+    with tempfile.TemporaryDirectory() as folder:
+        zip_path = Path(folder) / "pycore.zip"
+        zip_path.write_bytes(pycore_zip)
+        made = subprocess.run([node, str(script), str(pyodide), str(zip_path), str(cached) + ".part"],
+                              capture_output=True, text=True, timeout=300)
+    if made.returncode != 0:
+        log(f"No start-up snapshot ({made.stderr.strip().splitlines()[-1:] or made.returncode}); "
+            "Python starts as usual.")
+        return None
+    Path(str(cached) + ".part").rename(cached)
+    return cached.read_bytes()
+
+
 def build_page(dist: Path, numpy_wheel: str | None) -> str:
     """The app's files in app/<version>/, named by their content: a new build is a new
     folder, and index.html (the one file that is not versioned) names its own.
     Returns the version."""
     files = app_files(numpy_wheel)
+    snapshot = memory_snapshot(files["pycore.zip"])
+    if snapshot:
+        files["snapshot.bin.gz"] = snapshot
     digest = hashlib.sha256(json.dumps(vendor_dirs()).encode())
     for name in sorted(files):
         digest.update(name.encode() + b"\0" + files[name])
@@ -241,6 +281,7 @@ def build_page(dist: Path, numpy_wheel: str | None) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     template = (WEB / "index.html").read_text(encoding="utf-8").replace("@app@", f"app/{version}")
+    template = template.replace("@snapshot@", str(len(snapshot) if snapshot else ""))
     (dist / "index.html").write_text(page(template.replace("@version@", version)), encoding="utf-8")
     (dist / "sw.js").write_text(service_worker(dist, version), encoding="utf-8")
     return version
@@ -250,10 +291,33 @@ def service_worker(dist: Path, version: str) -> str:
     """web/sw.js with the list of the site's files to keep for offline use, and the
     build's version (a new one makes browsers fetch a new whole copy)."""
     files = sorted(p.relative_to(dist).as_posix() for p in dist.rglob("*")
-                   if p.is_file() and p.name != "sw.js")
+                   if p.is_file() and p.name != "sw.js" and not (p.suffix == ".gz" and p.with_suffix("").exists()))
     listed = json.dumps(["./", *(f"./{name}" for name in files if name != "index.html")])
     script = (WEB / "sw.js").read_text(encoding="utf-8")
     return script.replace('"@version@"', json.dumps(version)).replace('"@files@"', listed)
+
+
+COMPRESSIBLE = (".html", ".js", ".mjs", ".wasm", ".json", ".css", ".py")
+
+
+def precompress(dist: Path) -> None:
+    """A gzip copy beside each text or wasm file, as hosts that serve precompressed files
+    (nginx's gzip_static, `build.py serve`) want: the browser downloads 3.5 MB of Pyodide's
+    wasm instead of 9.6 MB. The runtime's large files are compressed once, kept in .cache."""
+    for path in sorted(dist.rglob("*")):
+        if not path.is_file() or path.suffix not in COMPRESSIBLE or path.stat().st_size < 1024:
+            continue
+        data = path.read_bytes()
+        cached = CACHE / "gzip" / f"{hashlib.sha256(data).hexdigest()[:24]}.gz"
+        if cached.exists():
+            packed = cached.read_bytes()
+        else:
+            packed = gzip.compress(data, 9, mtime=0)
+            if len(data) > 500_000:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                cached.write_bytes(packed)
+        if len(packed) < 0.9 * len(data):
+            path.with_name(path.name + ".gz").write_bytes(packed)
 
 
 def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
@@ -266,6 +330,7 @@ def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
         vendor_runtime(fresh)
         wheel = vendor_numpy(fresh, numpy_wheel, no_numpy)
         build_page(fresh, wheel)
+        precompress(fresh)
         fresh.chmod(0o755)
         old = DIST.parent / f".dist-old-{os.getpid()}"
         shutil.rmtree(old, ignore_errors=True)
@@ -283,13 +348,54 @@ def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
 
 # -- serve --------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=512)
+def content_hash(path: str, *version: int) -> str:
+    """A file's validator, hashed once per version of the file (its inode, size and
+    times: ctime changes with any write, even one that puts the old mtime back)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:20]
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
     cache_control = "no-cache"
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", self.cache_control)
+        self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
+
+    def send_head(self):
+        """The file, or the gzip copy beside it (precompress) to a browser that accepts
+        gzip, validated by a hash of its bytes: a redeploy within the same second, or one
+        that keeps the files' times, is still seen as new."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the standard redirect to the folder's "/"
+            path = path / "index.html"
+        packed = path.with_name(path.name + ".gz")
+        encoded = path.suffix in COMPRESSIBLE and packed.is_file() and path.is_file() \
+            and packed.stat().st_mtime_ns >= path.stat().st_mtime_ns \
+            and "gzip" in self.headers.get("Accept-Encoding", "")  # never a copy older than the file
+        served = packed if encoded else path
+        if not served.is_file():
+            return super().send_head()  # the standard 404
+        stat = served.stat()
+        tag = f'"{content_hash(str(served), stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)}"'
+        if tag in self.headers.get("If-None-Match", ""):  # unchanged: a few bytes, not megabytes
+            self.send_response(304)
+            self.send_header("ETag", tag)
+            self.end_headers()
+            return None
+        file = served.open("rb")
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        if encoded:
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("ETag", tag)
+        self.end_headers()
+        return file
 
     def log_message(self, format: str, *args) -> None:
         if os.environ.get("LAYER_LENS_QUIET") is None:
@@ -386,10 +492,18 @@ def bench(bench_args: list[str]) -> int:
     return subprocess.run([python, str(ROOT / "benchmarks" / "bench_page.py"), *bench_args], cwd=ROOT).returncode
 
 
+def screenshot() -> int:
+    """docs/screenshot.png, the README's picture, from the built page (docs/make_screenshot.py)."""
+    python = test_python()
+    ensure_chromium()
+    build()
+    return subprocess.run([python, str(ROOT / "docs" / "make_screenshot.py")], cwd=ROOT).returncode
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", nargs="?", choices=["build", "serve", "test", "bench"], default="build")
+    parser.add_argument("command", nargs="?", choices=["build", "serve", "test", "bench", "screenshot"], default="build")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
     parser.add_argument("--numpy-wheel", metavar="PATH|URL",
                         help="Pyodide's NumPy wheel, checked against pyodide-lock.json")
@@ -399,6 +513,8 @@ def main(argv: list[str] | None = None) -> int:
         return test(rest)
     if args.command == "bench":
         return bench(rest)
+    if args.command == "screenshot":
+        return screenshot()
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
     build(args.numpy_wheel, args.no_numpy)

@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 
 import pytest
@@ -144,6 +145,71 @@ def test_serve_mime_types_and_ctrl_c(dist):
     assert server.returncode == 0 and "Stopped." in out and "Traceback" not in err
 
 
+def test_serve_sends_the_gzip_copy_to_browsers_that_accept_it(dist):
+    import gzip
+    import threading
+    server = build.make_server(0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    wasm = f"{build.vendor_dirs()['pyodide']}/pyodide.asm.wasm"
+    try:
+        for path in (wasm, "", f"{app(dist).relative_to(dist).as_posix()}/main.js"):
+            original = (dist / (path or "index.html")).read_bytes()
+            asked = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip, br"})
+            with urllib.request.urlopen(asked) as response:
+                assert response.headers["Content-Encoding"] == "gzip", path
+                assert response.headers["Vary"] == "Accept-Encoding"
+                packed = response.read()
+            assert gzip.decompress(packed) == original and len(packed) < 0.7 * len(original), path
+            with urllib.request.urlopen(base + path) as response:  # no gzip asked for: the file itself
+                assert response.headers["Content-Encoding"] is None and response.read() == original
+        with urllib.request.urlopen(base) as response:
+            tag = response.headers["ETag"]
+        again = urllib.request.Request(base, headers={"If-None-Match": tag})
+        with pytest.raises(urllib.error.HTTPError) as unchanged:
+            urllib.request.urlopen(again)
+        assert unchanged.value.code == 304
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_serve_sees_a_redeploy_even_when_it_keeps_the_files_times(tmp_path):
+    """A browser revalidating its copy gets the new page after a redeploy in the same
+    second, or one that copies the old times onto new files."""
+    import os
+    import threading
+    page = tmp_path / "index.html"
+    page.write_text("<p>build A</p>")
+    server = build.make_server(0, tmp_path)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with urllib.request.urlopen(base) as response:
+            tag = response.headers["ETag"]
+        times = page.stat()
+        page.write_text("<p>build B</p>")  # the same size
+        os.utime(page, ns=(times.st_atime_ns, times.st_mtime_ns))
+        with urllib.request.urlopen(urllib.request.Request(base, headers={"If-None-Match": tag})) as response:
+            assert response.status == 200 and response.read() == b"<p>build B</p>"
+            assert response.headers["ETag"] != tag
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_python_starts_from_a_snapshot_of_this_builds_pycore(dist):
+    """build_snapshot.mjs ran (npm brings node); the page is told the snapshot's size,
+    and a change to pycore makes a new snapshot, never a stale one."""
+    snapshot = app(dist) / "snapshot.bin.gz"
+    assert snapshot.is_file() and 3_000_000 < snapshot.stat().st_size < 12_000_000
+    assert f'data-snapshot="{snapshot.stat().st_size}"' in (dist / "index.html").read_text()
+    import gzip
+    memory = gzip.decompress(snapshot.read_bytes())
+    assert b"pycore/view.py" in memory  # pycore was imported when the memory was taken
+    assert build.memory_snapshot(build.pack_pycore()) == snapshot.read_bytes()  # from .cache
+
+
 def test_serve_on_a_port_in_use_says_so(dist):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -159,7 +225,8 @@ def test_the_offline_copy_lists_every_file_of_one_build(dist):
     script = (dist / "sw.js").read_text()
     files = json.loads(re.search(r"const FILES = (\[.*?\]);", script).group(1))
     expected = {"./"} | {f"./{p.relative_to(dist).as_posix()}" for p in dist.rglob("*")
-                         if p.is_file() and p.name not in ("sw.js", "index.html")}
+                         if p.is_file() and p.name not in ("sw.js", "index.html")
+                         and not (p.suffix == ".gz" and p.with_suffix("").exists())}  # gzip copies
     assert set(files) == expected and f"./{build.vendor_dirs()['pyodide']}/pyodide.asm.wasm" in files
     assert re.search(r'const VERSION = "(\w+)"', script).group(1) == app(dist).name
 

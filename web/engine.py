@@ -9,13 +9,18 @@ JSON form pycore's state table defines (``pycore.state.to_json``).
 
 import hashlib
 import json
+import sys
 
-from pycore import render_html
-from pycore import state as states
-from pycore import view as views
-from pycore.dense import BROWSER_WORK_LIMIT
-from pycore.examples import EXAMPLES, add_layer_problem
-from pycore.view import cells, check, complete, view
+# Restored from build.py's memory snapshot, Python already holds pycore: say so (the
+# page shows it to tests and the benchmark).
+BOOT = "snapshot" if "pycore" in sys.modules else "plain"
+
+from pycore import render_html  # noqa: E402
+from pycore import state as states  # noqa: E402
+from pycore import view as views  # noqa: E402
+from pycore.dense import BROWSER_WORK_LIMIT  # noqa: E402
+from pycore.examples import EXAMPLES, add_layer_problem  # noqa: E402
+from pycore.view import cells, check, complete, view  # noqa: E402
 
 views.WORK_LIMIT = BROWSER_WORK_LIMIT  # here, in a browser: refuse what would take the loops over 2 s
 
@@ -37,7 +42,7 @@ async def start(page_url):
             views.WORK_LIMIT = None  # NumPy computes large layers quickly
         except Exception as error:  # the pure-Python engine still computes everything
             js.console.warn(f"NumPy did not load ({error}); computing with the Python loops.")
-    return json.dumps({"numpy": numpy, "max_layers": states.MAX_LAYERS,
+    return json.dumps({"numpy": numpy, "max_layers": states.MAX_LAYERS, "boot": BOOT,
                        "examples": [states.to_json(example.state) for example in EXAMPLES]})
 
 

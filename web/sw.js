@@ -40,7 +40,7 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === "navigate") { // the page: the newest online, the kept one offline
     event.respondWith(
-      fetch(request, { cache: "no-cache" })
+      fetch(request, { cache: "reload" })
         .catch(() => caches.open(CACHE).then((cache) => cache.match("./")))
         .then((response) => response ?? Response.error()),
     );

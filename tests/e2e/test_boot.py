@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import shutil
 import threading
@@ -40,10 +41,12 @@ def test_ready_page_shows_the_textbooks_batch_and_which_engine(lens):
                   "The matrix product", "Add the biases", "Outputs"]:
         assert words in steps
     assert any(u.endswith("/pyodide.asm.wasm") for u in lens.watch.requests)  # Python's own files seen
+    # restored from the build's memory snapshot (a first visit, on a fast link)
+    assert lens.page.evaluate("document.body.dataset.boot") == "snapshot"
     assert all(lens.watch.same_origin(u) for u in lens.watch.requests)
     # every PyScript file the build ships is one the page loads (none missing: no 404 above)
     folder = build.vendor_dirs()["pyscript"]
-    shipped = {p.name for p in (build.DIST / folder).iterdir()}
+    shipped = {p.name for p in (build.DIST / folder).iterdir() if p.suffix != ".gz"}  # .gz: the same, compressed
     loaded = {u.rsplit("/", 1)[1] for u in lens.watch.requests if f"/{folder}/" in u}
     assert shipped == loaded
 
@@ -92,8 +95,9 @@ def test_a_link_with_more_layers_is_ready_with_all_of_them(lens):
     assert close(lens.outputs(), STAGES["two layers"][2])
 
 
-def test_a_numpy_wheel_that_does_not_load_leaves_the_pure_python_engine_working(browser, site_url, tmp_path):
-    # A site whose site.json names a wheel that is not a wheel: the page must say it
+def test_a_bad_snapshot_or_numpy_wheel_leaves_the_pure_python_engine_working(browser, site_url, tmp_path):
+    # A site whose start-up snapshot is not Python's memory and whose site.json names a
+    # wheel that is not a wheel: Python must start the plain way, the page must say it
     # computes with the loops, and compute.
     site = tmp_path / "site"
     shutil.copytree(build.DIST, site)
@@ -101,6 +105,7 @@ def test_a_numpy_wheel_that_does_not_load_leaves_the_pure_python_engine_working(
     (site / pyodide / "numpy-broken.whl").write_bytes(b"not a wheel")
     (app,) = (site / "app").iterdir()
     (app / "site.json").write_text(json.dumps({"numpy_wheel": f"./{pyodide}/numpy-broken.whl"}))
+    (app / "snapshot.bin.gz").write_bytes(gzip.compress(b"not Python's memory" * 1000))
     server = build.make_server(0, site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     context = browser.new_context()
@@ -112,6 +117,8 @@ def test_a_numpy_wheel_that_does_not_load_leaves_the_pure_python_engine_working(
         page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
         assert "pure-Python loops" in page.locator("#engine").inner_text()
         assert any("NumPy did not load" in w for w in warnings)
+        assert any("snapshot was not used" in w for w in warnings)
+        assert page.evaluate("document.body.dataset.boot") == "plain"
         assert page.locator("#outputs-body td").all_inner_texts()[-1].strip() == "0.026"
     finally:
         context.close()
