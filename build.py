@@ -249,27 +249,33 @@ def memory_snapshot(pycore_zip: bytes) -> bytes | None:
         log("No node: the site is built without a start-up snapshot (Python starts as usual).")
         return None
     CACHE.mkdir(exist_ok=True)
-    for old in CACHE.glob("snapshot-*.bin.gz"):  # one snapshot at a time: they are 6 MB each
-        old.unlink()
-    with tempfile.TemporaryDirectory() as folder:
-        zip_path = Path(folder) / "pycore.zip"
-        zip_path.write_bytes(pycore_zip)
-        made = subprocess.run([node, str(script), str(pyodide), str(zip_path), str(cached) + ".part"],
-                              capture_output=True, text=True, timeout=300)
-    if made.returncode != 0:
-        log(f"No start-up snapshot ({made.stderr.strip().splitlines()[-1:] or made.returncode}); "
-            "Python starts as usual.")
+    part = cached.with_name(f"{cached.name}.{os.getpid()}.part")  # builds running at once never share one
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            zip_path = Path(folder) / "pycore.zip"
+            zip_path.write_bytes(pycore_zip)
+            made = subprocess.run([node, str(script), str(pyodide), str(zip_path), str(part)],
+                                  capture_output=True, text=True, timeout=300)
+        why = None if made.returncode == 0 else made.stderr.strip().splitlines()[-1:] or made.returncode
+    except (OSError, subprocess.TimeoutExpired) as error:
+        why = error
+    if why is not None:
+        part.unlink(missing_ok=True)
+        log(f"No start-up snapshot ({why}); Python starts as usual.")
         return None
-    Path(str(cached) + ".part").rename(cached)
+    part.rename(cached)
+    for old in CACHE.glob("snapshot-*.bin.gz*"):  # the others are older sources' (6 MB each)
+        if old != cached and time.time() - old.stat().st_mtime > 3600:
+            old.unlink(missing_ok=True)
     return cached.read_bytes()
 
 
-def build_page(dist: Path, numpy_wheel: str | None) -> str:
+def build_page(dist: Path, numpy_wheel: str | None, snapshot: bool = True) -> str:
     """The app's files in app/<version>/, named by their content: a new build is a new
     folder, and index.html (the one file that is not versioned) names its own.
     Returns the version."""
     files = app_files(numpy_wheel)
-    snapshot = memory_snapshot(files["pycore.zip"])
+    snapshot = memory_snapshot(files["pycore.zip"]) if snapshot else None
     if snapshot:
         files["snapshot.bin.gz"] = snapshot
     digest = hashlib.sha256(json.dumps(vendor_dirs()).encode())
@@ -320,7 +326,7 @@ def precompress(dist: Path) -> None:
             path.with_name(path.name + ".gz").write_bytes(packed)
 
 
-def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
+def build(numpy_wheel: str | None = None, no_numpy: bool = False, snapshot: bool = True) -> Path:
     """Write the site into a fresh folder, then swap it in for dist/ at once: a
     server never sees half of one build and half of another."""
     start = time.perf_counter()
@@ -329,7 +335,7 @@ def build(numpy_wheel: str | None = None, no_numpy: bool = False) -> Path:
     try:
         vendor_runtime(fresh)
         wheel = vendor_numpy(fresh, numpy_wheel, no_numpy)
-        build_page(fresh, wheel)
+        build_page(fresh, wheel, snapshot)
         precompress(fresh)
         fresh.chmod(0o755)
         old = DIST.parent / f".dist-old-{os.getpid()}"
@@ -420,12 +426,16 @@ def make_server(port: int, directory: Path = DIST, cache_control: str = "no-cach
     return Server(("127.0.0.1", port), handler)
 
 
-def serve(port: int) -> None:
+def listen(port: int) -> Server:
+    """The server, bound before anything is built: a port in use is said at once."""
     try:
-        server = make_server(port)
+        return make_server(port)
     except OSError as error:
         sys.exit(f"build.py: cannot serve on 127.0.0.1:{port} ({error.strerror}). Is another "
                  f"server using it? Try: python3 build.py serve --port {port + 1}")
+
+
+def serve(server: Server) -> None:
     log(f"Serving Layer Lens at http://127.0.0.1:{server.server_address[1]}/  (Ctrl-C stops)")
     try:
         server.serve_forever()
@@ -508,6 +518,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--numpy-wheel", metavar="PATH|URL",
                         help="Pyodide's NumPy wheel, checked against pyodide-lock.json")
     parser.add_argument("--no-numpy", action="store_true", help="drop a previously vendored wheel")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="no start-up snapshot: the page starts Python the plain way (6.6 MB less to host)")
     args, rest = parser.parse_known_args(argv)
     if args.command == "test":
         return test(rest)
@@ -517,9 +529,10 @@ def main(argv: list[str] | None = None) -> int:
         return screenshot()
     if rest:
         parser.error(f"unrecognised arguments: {' '.join(rest)}")
-    build(args.numpy_wheel, args.no_numpy)
-    if args.command == "serve":
-        serve(args.port)
+    server = listen(args.port) if args.command == "serve" else None
+    build(args.numpy_wheel, args.no_numpy, snapshot=not args.no_snapshot)
+    if server:
+        serve(server)
     return 0
 
 

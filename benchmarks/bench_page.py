@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import functools
-import gzip
 import json
 import math
 import os
@@ -883,29 +882,31 @@ def table(results: Results, machine: str) -> str:
     else:
         rows.append(("Paste of 1,000,000 numbers into Inputs", reason(results, "paste.total"), "", ""))
 
-    section("(g) Bytes sent by the server (response bodies; build.py serves them uncompressed)")
+    section("(g) Bytes sent by the server (response bodies: the gzip copy beside a file, as build.py serves "
+            "it to browsers that accept gzip)")
     if "first.traffic" in results.notes:
         moved = [Transfer(*t) for t in json.loads(results.notes["first.traffic"])]
-        zipped: dict[str, int] = {}
+        files: dict[str, int] = {}  # each file's own size, uncompressed
         for transfer in moved:
-            if transfer.body and transfer.path not in zipped:
+            if transfer.body and transfer.path not in files:
                 file = DIST / (transfer.path.lstrip("/") or "index.html")
                 if file.is_dir():
                     file = file / "index.html"
-                zipped[transfer.path] = len(gzip.compress(file.read_bytes(), 9)) if file.is_file() else transfer.body
+                files[transfer.path] = file.stat().st_size if file.is_file() else transfer.body
+
+        def versus(sent: int, raw: int) -> str:
+            return f"uncompressed {size(raw)}" + (f" (sent {1 - sent / raw:.0%} less)" if sent < 0.98 * raw
+                                                  else " (sent as it is: it does not compress)")
         bodies = sum(t.body for t in moved)
-        gz = sum(zipped.values())
         rows.append(("Cold first visit, navigation to Python live: total", size(bodies),
-                     f"{len(moved)} requests; gzip -9 of the same files {size(gz)} ({1 - gz / bodies:.0%} less)", ""))
+                     f"{len(moved)} requests; {versus(bodies, sum(files.values()))}", ""))
         sized = sorted((t for t in moved if t.body), key=lambda t: -t.body)
         shown, rest = sized[:6], sized[6:]
         for transfer in shown:
-            z = zipped[transfer.path]
-            rows.append((f"  {transfer.path}", size(transfer.body), f"gzip -9 {size(z)} ({1 - z / transfer.body:.0%} less)", ""))
+            rows.append((f"  {transfer.path}", size(transfer.body), versus(transfer.body, files[transfer.path]), ""))
         if rest:
             body = sum(t.body for t in rest)
-            z = sum(zipped[t.path] for t in rest)
-            rows.append((f"  {len(rest)} other files", size(body), f"gzip -9 {size(z)} ({1 - z / body:.0%} less)", ""))
+            rows.append((f"  {len(rest)} other files", size(body), versus(body, sum(files[t.path] for t in rest)), ""))
     else:
         rows.append(("Cold first visit", reason(results, "app.first.ready"), "", ""))
     transfers("Service worker install, after Python live", "sw.traffic")

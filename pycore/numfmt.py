@@ -14,7 +14,6 @@ precision, written as Python writes a float (``2.0``, not ``2.``).
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 PRECISION = 8  # numpy.get_printoptions()["precision"]
@@ -169,7 +168,7 @@ def _scientific(numbers: list[float]) -> list[str]:
     """All in scientific notation, with as many decimals as the longest shortest form
     needs (at most PRECISION): a shorter number then shows more of its exact digits, as
     NumPy's dragon4 does; the exponents all as wide (at least two digits)."""
-    decimals = max(len(_mantissa(x)[1]) - 1 for x in numbers)
+    decimals = max(len(_digits(x)) - 1 for x in numbers)
     parts = []
     for x in numbers:
         mantissa, _, exponent = f"{x:.{decimals}e}".partition("e")
@@ -181,19 +180,14 @@ def _scientific(numbers: list[float]) -> list[str]:
             for w, f, sign, e in parts]
 
 
-def _mantissa(x: float) -> tuple[str, str, int]:
-    """Sign, significant digits and exponent of x's shortest form (Python's repr, which
-    is NumPy's unique form), rounded to PRECISION decimals when it has more."""
-    sign = "-" if math.copysign(1, x) < 0 else ""
+def _digits(x: float) -> str:
+    """The significant digits of x's shortest form (Python's repr, which is NumPy's
+    unique form), rounded to PRECISION decimals when it has more."""
     if x == 0:
-        return sign, "0", 0
-    shortest = repr(abs(x))
-    mantissa, _, power = shortest.partition("e")
+        return "0"
+    mantissa = repr(abs(x)).partition("e")[0]
     whole, _, fraction = mantissa.partition(".")
     digits = (whole + fraction).lstrip("0").rstrip("0") or "0"
     if len(digits) - 1 > PRECISION:
-        rounded, _, power = f"{abs(x):.{PRECISION}e}".partition("e")
-        return sign, rounded.replace(".", "").rstrip("0") or "0", int(power)
-    exponent = int(power or 0) + len(whole.lstrip("0")) - 1 if whole.lstrip("0") else \
-        int(power or 0) - (len(fraction) - len(fraction.lstrip("0"))) - 1
-    return sign, digits, exponent
+        return f"{abs(x):.{PRECISION}e}".partition("e")[0].replace(".", "").rstrip("0") or "0"
+    return digits

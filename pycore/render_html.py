@@ -94,7 +94,7 @@ def render(trace: Trace, positions: dict[int, Position] | None = None, view: str
 def fill(shell: str, chunks: list[tuple[str, str]]) -> str:
     """The shell with every step's content in its place."""
     for chunk_id, html in chunks:
-        shell = shell.replace(f'data-chunk="{chunk_id}"></li>', f'data-chunk="{chunk_id}">{html}</li>', 1)
+        shell = shell.replace(f'data-chunk="{chunk_id}"></', f'data-chunk="{chunk_id}">{html}</', 1)
     return shell
 
 
@@ -120,9 +120,14 @@ def render_parts(trace: Trace, positions: dict[int, Position] | None = None, vie
             if asking and step.key not in ASKING_STEPS:
                 continue
             chunk_id = f"{layer.number}:{step.key}"
+            if step.key == "product":
+                items.append(tag("li", "".join(tag("div", "", class_="part", data_chunk=chunk_id + suffix)
+                                               for suffix in PRODUCT_PARTS), class_="step step-product"))
+                chunks += _product_parts(layer, step, at, view, layer.number == played, source, chunk_id)
+                continue
             items.append(tag("li", "", class_=f"step step-{step.key}", data_chunk=chunk_id))
-            key = _chunk_key(step.key, source, at, view, layer.number == played, asking)
-            make = functools.partial(_step_html, layer, step, at, view, layer.number == played, asking, source)
+            key = _chunk_key(step.key, source, at, asking)
+            make = functools.partial(_step_html, layer, step, at, asking, source)
             chunks.append((chunk_id, memo((layer.number, step.key, key) if key else None, make)))
         title_id = f"layer-{layer.number}-title"
         shell.append(tag("section",
@@ -143,21 +148,18 @@ _STEP_SOURCES = {
     "network": ("up", "weights", "biases", "activation", "previous"),
     "shapes": ("up", "weights", "biases"),
     "transpose": ("up", "weights"),
-    "product": ("up", "weights", "biases", "activation"),
     "biases": ("up", "weights", "biases"),
     "activation": ("up", "weights", "biases", "activation"),
     "outputs": ("up", "weights", "biases", "activation"),
 }
 
 
-def _chunk_key(key: str, source: dict | None, at: Position, view: str, played: bool, asking: bool):
+def _chunk_key(key: str, source: dict | None, at: Position, asking: bool):
     if source is None:
         return None
     parts = tuple(source[name] for name in _STEP_SOURCES[key]) + (source["engine"], asking)
-    if key in ("network", "product"):
+    if key == "network":
         parts += (at.row, at.column, at.phase, at.term)
-    if key == "product":
-        parts += (view, played)
     return parts
 
 
@@ -178,15 +180,47 @@ def memo(key, make):
     return value
 
 
-def _step_html(layer: LayerTrace, step, at: Position, view: str, played: bool, asking: bool,
-               source: dict | None = None) -> str:
+def _step_html(layer: LayerTrace, step, at: Position, asking: bool, source: dict | None = None) -> str:
     if asking and step.key == "network":  # an exercise: the diagram without its outputs
         return (tag("h3", esc(step.title)) + tag("p", esc(step.text[0]))
                 + scroller(diagram.svg(layer, *layer.sample_neuron(at.row, at.column), outputs=False)))
+    return _step_words(step) + _step_body(layer, step.key, at, source)
+
+
+def _step_words(step) -> str:
     body = tag("h3", esc(step.title)) + "".join(tag("p", esc(t)) for t in step.text)
     if step.hint:
         body += tag("p", esc(step.hint), class_="hint-line")
-    return body + _step_body(layer, step.key, at, view, played, source)
+    return body
+
+
+# The product step in three parts, each sent to the page again only when it changed: the
+# grid of dot products (the bulk of a large layer) does not depend on the biases, while the
+# player's moment and the selected cell's worked sum do.
+PRODUCT_PARTS = ("", "/grid", "/detail")
+
+
+def _product_parts(layer: LayerTrace, step, at: Position, view: str, played: bool, source: dict | None,
+                   chunk_id: str) -> list[tuple[str, str]]:
+    moment = (at.row, at.column, at.phase, at.term, view, played)
+    everything = ("up", "weights", "biases", "activation")
+
+    def part(suffix: str, deps: tuple[str, ...], make) -> tuple[str, str]:
+        key = None if source is None else (
+            layer.number, "product" + suffix, *(source[d] for d in deps), source["engine"], *moment)
+        return chunk_id + suffix, memo(key, make)
+
+    def words_and_player() -> str:
+        return _step_words(step) + (player_controls(layer, at) if played else tag(
+            "button", esc(f"Play layer {layer.number} step by step"), type="button", class_="play-here",
+            data_layer=layer.number))
+
+    if view == "loops":
+        grid = part("/grid", everything, lambda: loops_view(layer, at))
+    else:
+        grid = part("/grid", ("up", "weights"), lambda: scroller(product_grid(layer, at)))
+    return [part("", everything, words_and_player), grid,
+            part("/detail", ("up", "weights", "biases"), lambda: dot_detail(layer, at))]
 
 
 def _outputs_axes(layer: LayerTrace) -> dict:
@@ -199,16 +233,14 @@ def _outputs_axes(layer: LayerTrace) -> dict:
     return {}
 
 
-def _step_body(layer: LayerTrace, key: str, at: Position, view: str = "numpy", played: bool = False,
-               source: dict | None = None) -> str:
+def _step_body(layer: LayerTrace, key: str, at: Position, source: dict | None = None) -> str:
     two_d = layer.weights.ndim == 2
-    pos = (at.row, at.column, at.phase, at.term)
 
-    def part(name: str, deps: tuple[str, ...], make, *extra):
+    def part(name: str, deps: tuple[str, ...], make):
         """A piece of the step, rendered again only when what it is made of changed."""
         if source is None:
             return make()
-        return memo((layer.number, name, *(source[d] for d in deps), source["engine"], *extra), make)
+        return memo((layer.number, name, *(source[d] for d in deps), source["engine"]), make)
 
     if key == "network":
         knobs = knobs_view(layer) if layer.weights.ndim == 1 and layer.features == 1 else ""
@@ -229,16 +261,6 @@ def _step_body(layer: LayerTrace, key: str, at: Position, view: str = "numpy", p
                          + tag("span", "↓ transpose ↓", class_="down"), class_="arrow", aria_hidden="true")
                    + figure("weightsᵀ", layer.transposed(), columns="neuron", hue_columns=True),
                    class_="arrays transpose")), class_="transpose-box")
-    if key == "product":
-        if view == "loops":
-            shown = part("loops", ("up", "weights", "biases", "activation"), lambda: loops_view(layer, at), pos)
-        else:
-            shown = part("grid", ("up", "weights"), lambda: scroller(product_grid(layer, at)), pos)
-        control = part("player", ("up", "weights", "biases", "activation"), lambda: player_controls(layer, at),
-                       pos) if played else tag(
-            "button", esc(f"Play layer {layer.number} step by step"), type="button", class_="play-here",
-            data_layer=layer.number)
-        return control + shown + part("detail", ("up", "weights", "biases"), lambda: dot_detail(layer, at), pos)
     labels = _outputs_axes(layer)
     if key == "biases":
         if layer.biases is None:
@@ -356,7 +378,25 @@ def _formatted(values) -> ArrayFormat:
     return formatted
 
 
+_FIGURES: OrderedDict = OrderedDict()  # the same array, named and labelled alike, in two steps
+
+
 def figure(name: str, values, **options) -> str:
+    if not isinstance(values, list):
+        return _figure(name, values, **options)
+    key = (name, id(values), tuple(sorted((k, frozenset(v) if isinstance(v, set) else v)
+                                         for k, v in options.items())))
+    kept = _FIGURES.get(key)
+    if kept is not None and kept[0] is values:
+        return kept[1]
+    html = _figure(name, values, **options)
+    _FIGURES[key] = (values, html)
+    if len(_FIGURES) > 24:
+        _FIGURES.popitem(last=False)
+    return html
+
+
+def _figure(name: str, values, **options) -> str:
     formatted = _formatted(values)
     caption = tag("figcaption", tag("span", esc(name), class_="name") + " "
                   + tag("span", esc(shape_words(formatted.shape) if not formatted.shape

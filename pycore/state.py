@@ -62,8 +62,8 @@ LAYER_PROPERTIES = tuple(prop for prop in PROPERTIES if prop.per_layer)
 PAGE_PROPERTIES = tuple(prop for prop in PROPERTIES if not prop.per_layer)
 FIELD_KINDS = tuple(prop.name for prop in PROPERTIES if prop.type == "text")  # the editors, in page order
 _KEY = re.compile(r"^([a-z]+?)([1-9][0-9]?)?$")
-_SAFE = "[],.-"
-_SURROGATE = re.compile("[\ud800-\udfff]")  # in a Python string, any one of these is half a character  # left readable in links; everything else is percent-encoded
+_SAFE = "[],.-"  # left readable in links; everything else is percent-encoded
+_SURROGATE = re.compile("[\ud800-\udfff]")  # in a Python string, any one of these is half a character
 
 
 def _default_layer() -> dict:

@@ -51,7 +51,7 @@ WORK_LIMIT: int | None = None  # the page's engine sets the browser's limit (den
 def view(state: State, *, use_numpy: bool | None = None, where: str = "browser", revealed: bool = False) -> View:
     """Everything the page shows for a state. With an exercise (``state.predict``) not yet
     answered (``revealed`` False), every number that would give the answer away is left out."""
-    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), use_numpy)
+    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), use_numpy, WORK_LIMIT)
     if errors:
         return View(errors={error.key: error.beside for error in errors})
     positions, problems = {}, []
@@ -93,7 +93,7 @@ def sources(state: State) -> list[dict]:
 
 def check(state: State, guess: str) -> exercise.Verdict | None:
     """The learner's prediction, checked (None when the fields do not compute)."""
-    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), None)
+    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), None, WORK_LIMIT)
     if errors or not state.predict:
         return None
     return exercise.check(trace, state.predict, guess, state.layers[-1].get("cell"))
@@ -107,7 +107,7 @@ def played_layer(state: State) -> int:
 def cells(state: State, number: int, wanted: list) -> list[dict]:
     """The player's data for some cells of one layer: each cell's frames, its dot
     product written out, and the diagram's numbers for its sample."""
-    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), None)
+    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), None, WORK_LIMIT)
     if errors or not 0 < number <= len(trace.layers):
         return []
     layer = trace.layers[number - 1]
@@ -143,12 +143,12 @@ def _diagram_outputs(layer, sample: int) -> dict:
 
 @lru_cache(maxsize=2)  # a cell selected, a step played: the same fields are not computed again
 def _compute(inputs: str, layers: tuple[tuple[str, str], ...], activations: tuple[str, ...],
-             use_numpy: bool | None):
+             use_numpy: bool | None, work_limit: int | None):  # the limit is part of what is kept
     parsed_inputs, parsed_layers, errors = read_fields(inputs, list(layers))  # every field's own mistakes
     if errors:
         return None, tuple(errors)
     try:
         return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, list(layers)),
-                       activations=list(activations), work_limit=WORK_LIMIT), ()
+                       activations=list(activations), work_limit=work_limit), ()
     except InputError as error:  # or the one field whose shape does not fit
         return None, (error,)

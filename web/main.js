@@ -132,18 +132,19 @@ function showEngineProblem(words, report, passes = false) {
 
 // A second worker in the same page needs eval (PyScript builds its plugin hooks with
 // Function()), which the page's security policy forbids: so Python starts again with the
-// page, reloaded with the fields kept. Twice within a minute means these fields stop it:
-// then the page waits for the learner to change them.
+// page, reloaded with the fields kept. Twice within ten minutes (a hang is noticed only
+// after the watchdog's 30 s) means these fields stop it: then the page stops trying.
 const RESTARTS = "layer-lens:restarts";
 
 function restartEngine(report) {
   let restarts = [];
   try { restarts = JSON.parse(sessionStorage.getItem(RESTARTS)) ?? []; } catch { restarts = []; }
-  restarts = restarts.filter((time) => Date.now() - time < 60_000);
+  restarts = restarts.filter((time) => Date.now() - time < 10 * 60_000);
   engine = null;
   if (restarts.length >= 2) {
-    showEngineProblem("Python stopped answering again, at these fields. Your fields are kept: change them, " +
-      "or reload the page, to try again. If it happens again, please copy this report into an issue:", report);
+    showEngineProblem("Python stopped answering again, at these fields, so this page no longer computes. " +
+      "Your fields are kept: change them, then reload the page to try again. If it happens again, please " +
+      "copy this report into an issue:", report);
     return;
   }
   try {
@@ -812,7 +813,9 @@ updateResetLabel();
 async function keepOffline() {
   if (!navigator.serviceWorker) return;
   navigator.serviceWorker.addEventListener("message", (event) => {
-    if (event.data?.version && event.data.version !== body.dataset.version) $("update").hidden = false;
+    if (!event.data?.version) return;
+    if (event.data.version !== body.dataset.version) $("update").hidden = false;
+    try { localStorage.setItem(KEPT, event.data.version); } catch { /* storage off: start plain next time */ }
   });
   let registration;
   try { registration = await navigator.serviceWorker.register("./sw.js"); } catch { return; }
@@ -824,19 +827,23 @@ async function keepOffline() {
 let worker = null;
 
 // Python starts from the build's memory snapshot (data-snapshot: its bytes) when that is
-// the quicker way: whenever this browser keeps the site's files, and on a first visit when
-// the files so far came fast enough that the snapshot's bytes cost less than about half
-// of the 3 s or more of start-up they save. On a slow link a first visit starts as before.
+// the quicker way: whenever the service worker keeps this build (it said so when it
+// became active, see keepOffline), and on a first visit when the files so far came fast
+// enough that the snapshot's bytes cost less than about half of the 3 s or more of
+// start-up they save. The estimate comes from small files, so it errs towards "slow": on a
+// slow link a first visit starts as before. Decided at once: PyScript must make its worker
+// before its plugins load (later, it would need eval, which the page's policy forbids).
 const SAVED_MS = 1500;
+const KEPT = "layer-lens:kept-build";
 
 function snapshotPays() {
   const bytes = Number(body.dataset.snapshot);
   if (!bytes) return false; // this build has none
-  if (navigator.serviceWorker?.controller) return true; // kept offline: no download at all
-  const files = performance.getEntriesByType("resource")
-    .filter((entry) => entry.name.startsWith(location.origin) && entry.encodedBodySize > 20_000);
-  if (files.length && files.every((entry) => entry.transferSize < entry.encodedBodySize)) return true; // cached
-  const sent = files.filter((entry) => entry.transferSize >= entry.encodedBodySize);
+  let kept = null;
+  try { kept = localStorage.getItem(KEPT); } catch { /* storage off */ }
+  if (navigator.serviceWorker?.controller && kept === body.dataset.version) return true; // no download at all
+  const sent = performance.getEntriesByType("resource").filter((entry) => entry.name.startsWith(location.origin) &&
+    entry.encodedBodySize > 20_000 && entry.transferSize >= entry.encodedBodySize);
   const ms = sent.reduce((sum, entry) => sum + (entry.responseEnd - entry.responseStart), 0);
   const rate = sent.reduce((sum, entry) => sum + entry.encodedBodySize, 0) / Math.max(ms, 1); // bytes/ms
   return sent.length > 0 && bytes / rate < SAVED_MS;
@@ -864,14 +871,18 @@ async function start() {
   const last = await work.lastWork();
   if (last && Number.isInteger(last.example) && examples[last.example]) lastExample = last.example;
   let opened = false;
-  if (location.hash.length > 1 && last?.mine && last.state && last.address === location.hash) {
-    // this tab, reloaded at the address it last wrote: what it saved since is newer than the address
-    const [{ state: saved }, { state: linked }] = [await call("open_saved", JSON.stringify(last.state)),
-      await call("open_link", location.hash)];
-    if (saved && asKept(saved) !== asKept(linked ?? {})) opened = await loadSaved(last.state);
+  try {
+    if (location.hash.length > 1 && last?.mine && last.state && last.address === location.hash) {
+      // this tab, reloaded at the address it last wrote: what it saved since is newer than the address
+      const [{ state: saved }, { state: linked }] = [await call("open_saved", JSON.stringify(last.state)),
+        await call("open_link", location.hash)];
+      if (saved && asKept(saved) !== asKept(linked ?? {})) opened = await loadSaved(last.state);
+    }
+    if (!opened && location.hash.length > 1) opened = await loadFrom(location.hash);
+    if (!opened && arriving && last?.state) opened = await loadSaved(last.state);
+  } catch (error) { // a bug in opening them, said on the page (engineFailed): compute the fields as they are
+    console.error(error);
   }
-  if (!opened && location.hash.length > 1) opened = await loadFrom(location.hash);
-  if (!opened && arriving && last?.state) opened = await loadSaved(last.state);
   if (!opened) changed(); // the fields as they are, with anything typed while Python loaded
   work.forgetOldTabs();
   showRecent();
@@ -885,6 +896,7 @@ async function start() {
 }
 
 start().catch((error) => {
+  hold(false); // the example, and the fields, are the learner's again
   const loading = $("loading");
   loading.replaceChildren();
   loading.textContent = "Python could not start in this browser, so the page cannot compute new " +

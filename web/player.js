@@ -57,8 +57,9 @@ export function createPlayer({ root, frames, moved }) {
     if (!cache.has(key)) {
       const wanted = model.cells.slice(at, at + 3).filter((cell) => !cache.has(cell.join(",")));
       const layer = model.layer;
+      const into = cache; // an edit while the frames travel makes a new cache: these are not its numbers
       const answer = await frames(layer, wanted);
-      if (!model || model.layer !== layer) return null;
+      if (!model || model.layer !== layer || cache !== into) return null;
       for (const data of answer) cache.set(data.cell.join(","), data);
     }
     return cache.get(key) ?? null;

@@ -6,15 +6,25 @@
 // for it. The page itself (index.html) is asked of the network first, past any HTTP
 // cache (a host may send long cache lifetimes), so an online visit gets the newest
 // build whole; offline, the kept build answers whole. A new build is kept in a cache of
-// its own, filled past the HTTP cache, and replaces the old one only once complete.
+// its own and replaces the old one only once complete.
 const VERSION = "@version@";
 const FILES = "@files@";
 const CACHE = `layer-lens-${VERSION}`;
 
+// A versioned file is the same bytes under the same name: taken from an older build's
+// cache, or from the HTTP cache (the page has just downloaded most of them), never
+// downloaded twice. The page itself is fetched past the HTTP cache.
+async function keep(cache, file) {
+  const old = file === "./" ? undefined : await caches.match(file, { ignoreSearch: true });
+  const response = old ?? await fetch(new Request(file, { cache: file === "./" ? "reload" : "default" }));
+  if (!response.ok) throw new Error(`${file}: ${response.status}`); // not kept: the old build stays
+  await cache.put(file, response);
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     caches.open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" }))))
+      .then((cache) => Promise.all(FILES.map((file) => keep(cache, file))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -29,10 +39,6 @@ self.addEventListener("activate", (event) => {
       .then(() => self.clients.matchAll({ type: "window" }))
       .then((pages) => { for (const page of pages) page.postMessage({ version: VERSION }); }),
   );
-});
-
-self.addEventListener("message", (event) => {
-  if (event.data === "version?") event.source?.postMessage({ version: VERSION });
 });
 
 self.addEventListener("fetch", (event) => {

@@ -68,7 +68,7 @@ export function saveCurrent(state, address, example = null) {
   // large: a marker now, the state itself in IndexedDB a moment later (off the keystroke's path)
   write(`${PREFIX}tab:${tab}`, { ...entry, large: true });
   clearTimeout(idbTimer);
-  idbText = text;
+  idbText = { time: entry.time, text }; // the marker's time: which save the stored state is
   idbTimer = setTimeout(flush, 300);
 }
 
@@ -83,8 +83,12 @@ export function flush() { // now, not later: the page is going away, or the mome
 async function stateOf(entry, key) {
   if (!entry) return null;
   if (!entry.large) return entry.state && typeof entry.state === "object" ? entry.state : null;
-  const text = await idbGet(key);
-  try { return text ? JSON.parse(text) : null; } catch { return null; }
+  const stored = await idbGet(key);
+  if (stored?.time !== entry.time && stored) {
+    problems.push("Your last change to large work was not saved in time (the page closed within a moment " +
+      "of it): the work as it was just before is shown.");
+  }
+  try { return stored ? JSON.parse(stored.text ?? stored) : null; } catch { return null; }
 }
 
 // This tab's work (a reload), or the newest of any tab's (a new visit).
@@ -151,13 +155,17 @@ export async function remember(state, summary) {
 export function readProblems() { return problems.splice(0); }
 
 // -- IndexedDB, for what localStorage cannot hold ----------------------------------------
+let database = null; // one connection for the page's life
+
 function idb() {
-  return new Promise((resolve, reject) => {
+  database ??= new Promise((resolve, reject) => {
     const opened = indexedDB.open("layer-lens", 1);
     opened.onupgradeneeded = () => opened.result.createObjectStore("work");
     opened.onsuccess = () => resolve(opened.result);
     opened.onerror = () => reject(opened.error);
   });
+  database.catch(() => { database = null; }); // switched off now: maybe not at the next save
+  return database;
 }
 
 async function idbPut(key, text) {

@@ -183,7 +183,17 @@ def _open_lens(browser, site_url, **context_options):
 
 @pytest.fixture
 def lens(browser, site_url):
-    """A fresh browser context: for the boot, storage, offline and the like."""
+    """A fresh browser context: for the boot, storage and the like. No service worker: its
+    install would fetch the whole site once more for each test (``offline_lens`` has one)."""
+    context, opened = _open_lens(browser, site_url, service_workers="block")
+    yield opened
+    context.close()
+    assert not opened.watch.problems, "\n".join(opened.watch.problems)
+
+
+@pytest.fixture
+def offline_lens(browser, site_url):
+    """A fresh browser context whose page keeps the site offline, as a learner's browser does."""
     context, opened = _open_lens(browser, site_url)
     yield opened
     context.close()
@@ -192,7 +202,9 @@ def lens(browser, site_url):
 
 @pytest.fixture(scope="module")
 def _module_lens(browser, site_url):
-    context, opened = _open_lens(browser, site_url)
+    # no service worker: its install would download the whole site again for each module;
+    # the boot and offline tests (``lens``) keep it
+    context, opened = _open_lens(browser, site_url, service_workers="block")
     opened.open()
     yield opened
     context.close()

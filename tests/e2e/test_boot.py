@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import threading
 
@@ -100,15 +101,17 @@ def test_a_bad_snapshot_or_numpy_wheel_leaves_the_pure_python_engine_working(bro
     # wheel that is not a wheel: Python must start the plain way, the page must say it
     # computes with the loops, and compute.
     site = tmp_path / "site"
-    shutil.copytree(build.DIST, site)
+    shutil.copytree(build.DIST, site, copy_function=os.link)  # linked: a new file replaces a link, never writes through it
     pyodide = build.vendor_dirs()["pyodide"]
     (site / pyodide / "numpy-broken.whl").write_bytes(b"not a wheel")
     (app,) = (site / "app").iterdir()
+    for name in ("site.json", "snapshot.bin.gz"):
+        (app / name).unlink()
     (app / "site.json").write_text(json.dumps({"numpy_wheel": f"./{pyodide}/numpy-broken.whl"}))
     (app / "snapshot.bin.gz").write_bytes(gzip.compress(b"not Python's memory" * 1000))
     server = build.make_server(0, site)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context()
+    context = browser.new_context(service_workers="block")
     try:
         page = context.new_page()
         warnings = []
@@ -159,7 +162,8 @@ def test_reset_returns_to_the_example_opened_last_and_back_returns_to_the_work(l
     assert lens.field("Biases").input_value() == "[0, 0, 0]"
 
 
-def test_studying_goes_on_offline_after_one_visit(lens):
+def test_studying_goes_on_offline_after_one_visit(offline_lens):
+    lens = offline_lens
     lens.open("#" + EXAMPLES[-1].fragment)
     # a service worker is active only once its install has cached every file of the site
     assert lens.page.evaluate("navigator.serviceWorker.ready.then(r => r.active.scriptURL)").endswith("/sw.js")
@@ -167,6 +171,7 @@ def test_studying_goes_on_offline_after_one_visit(lens):
     try:
         lens.page.reload()
         lens.wait_ready()
+        assert lens.page.evaluate("document.body.dataset.boot") == "snapshot"  # the kept snapshot, offline
         assert close(lens.outputs(), STAGES["two layers"][2])
         lens.type_into("Biases (layer 2)", "[0, 0, 0]")
         assert close(lens.outputs(), [[1.5031, -3.04185, -1.53875], [1.2434, -4.7332, -5.2633],
@@ -177,7 +182,7 @@ def test_studying_goes_on_offline_after_one_visit(lens):
 
 
 def test_cells_can_be_chosen_by_touch(browser, site_url):
-    context = browser.new_context(has_touch=True, viewport={"width": 800, "height": 1000})
+    context = browser.new_context(has_touch=True, viewport={"width": 800, "height": 1000}, service_workers="block")
     try:
         page = context.new_page()
         page.goto(site_url)

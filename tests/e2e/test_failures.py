@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 
@@ -15,14 +16,15 @@ def broken(browser, tmp_path):
     """A copy of the site whose engine fails at chosen fields, as a bug would."""
     def serve(patch: str):
         site = tmp_path / "site"
-        shutil.copytree(build.DIST, site)
+        shutil.copytree(build.DIST, site, copy_function=os.link)  # linked: the engine is replaced, not written through
         (engine,) = site.glob("app/*/engine.py")
         text = engine.read_text()
+        engine.unlink()
         engine.write_text(text.replace('def show(state_json, options_json):\n',
                                        'def show(state_json, options_json):\n' + patch, 1))
         server = build.make_server(0, site)
         threading.Thread(target=server.serve_forever, daemon=True).start()
-        context = browser.new_context()
+        context = browser.new_context(service_workers="block")
         page = context.new_page()
         page.add_init_script("window.__layerLensWatchdogMs = 3000")
         errors = []

@@ -63,7 +63,7 @@ def test_embedding_flags_hide_editors_and_text_and_show_one_step(shared):
     steps = lens.region("Steps")
     assert steps.locator(".step-product").is_visible()
     assert steps.locator(".step-transpose").is_hidden() and steps.locator(".step-shapes").is_hidden()
-    assert steps.locator(".step-product > p").first.is_hidden()  # the explanatory text
+    assert steps.locator(".step-product .part > p").first.is_hidden()  # the explanatory text
     assert close(lens.outputs(), STAGES["batch"][2])
     lens.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment)  # the flags come from the link alone
     assert lens.field("Inputs").is_visible() and steps.locator(".step-shapes").is_visible()

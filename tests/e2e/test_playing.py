@@ -32,8 +32,11 @@ def test_play_the_textbooks_batch_to_the_end_by_keyboard_only(shared):
     lens.press("Home")  # the first step
     assert status(lens).startswith("Step 1 of 63: sample 1 · neuron 1: neuron_output = 0")
     filled = {}
-    for _ in range(62):
+    for step in range(2, 64):
         lens.page.keyboard.press("ArrowRight")
+        # the step shown once its frame has come (the next cell's frames may still be on their way)
+        lens.page.wait_for_function(f"() => document.querySelector('.player-status').textContent"
+                                    f".startsWith('Step {step} of 63')")
         text = status(lens)
         found = re.match(r"Step \d+ of 63: sample (\d) · neuron (\d): output (\S+) is filled in", text)
         if found:
@@ -107,7 +110,8 @@ def test_pointing_at_a_neuron_lights_its_weights_its_column_of_weights_t_and_its
 
 
 def test_reduced_motion_turns_playing_off_and_stepping_still_works(browser, site_url):
-    context = browser.new_context(reduced_motion="reduce", viewport={"width": 1280, "height": 900})
+    context = browser.new_context(reduced_motion="reduce", viewport={"width": 1280, "height": 900},
+                                  service_workers="block")
     try:
         page = context.new_page()
         page.goto(site_url)
