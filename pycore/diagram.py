@@ -25,7 +25,7 @@ CHAR = 6.4  # advance of one character of the labels' 11 px monospace font
 LABEL_HEIGHT = 14
 NODE = 15  # node radius
 SPACING = 58  # between two nodes of a column
-PAD = 2  # clearance around a label
+PADS = (4, 2)  # clearance around a label: a clear gap where the edges leave room, else a hairline
 
 
 def esc(text) -> str:
@@ -39,7 +39,7 @@ class Box:
     width: float
     height: float
 
-    def overlaps(self, other: Box, pad: float = PAD) -> bool:
+    def overlaps(self, other: Box, pad: float = PADS[-1]) -> bool:
         return (abs(self.x - other.x) * 2 < self.width + other.width + 2 * pad
                 and abs(self.y - other.y) * 2 < self.height + other.height + 2 * pad)
 
@@ -90,8 +90,11 @@ def _layout(n: int, m: int, weights) -> Layout:
     input_x = 100  # room for "x4 = -0.8" on the left
     longest = max((len(fmt(w)) for row in weights for w in row), default=1) if labelled else 1
     gap = 120 + longest * CHAR + 12 * max(n, m) if labelled else 220
-    for _ in range(8):  # widen until every label finds a place
-        neuron_x = input_x + gap
+    # widen until every label finds a place: with a clear gap around it if the diagram need
+    # not grow by more than half for that, else with a hairline
+    tries = [(widening, PADS[0]) for widening in range(4)] + [(widening, PADS[1]) for widening in range(8)]
+    for widening, pad in tries:
+        neuron_x = input_x + gap * 1.15 ** widening
         inputs = _column(n, 24 + SPACING / 2 + (rows - _count(n)) * SPACING / 2, SPACING)
         neurons = _column(m, 24 + SPACING / 2 + (rows - _count(m)) * SPACING / 2, SPACING)
         nodes = [Box(input_x, y, 2 * NODE, 2 * NODE) for _, y in inputs] + \
@@ -106,7 +109,7 @@ def _layout(n: int, m: int, weights) -> Layout:
                 label = None
                 if labelled:
                     label = _place(input_x, yi, neuron_x, yj, len(fmt(weights[j][i])) * CHAR + 6,
-                                   nodes + placed)
+                                   nodes + placed, pad)
                     if label is None:
                         fits = False
                         break
@@ -116,7 +119,6 @@ def _layout(n: int, m: int, weights) -> Layout:
                 break
         if fits:
             break
-        gap *= 1.15
     width = neuron_x + 190  # the bias and the output on the right
     return Layout(width, height, tuple(inputs), tuple(neurons), input_x, neuron_x, tuple(edges))
 
@@ -128,11 +130,11 @@ def _count(count: int) -> int:
 _ALONG = (0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8, 0.44, 0.56, 0.33, 0.67, 0.24, 0.76, 0.16, 0.84)
 
 
-def _place(x1, y1, x2, y2, width, taken: list[Box]) -> Box | None:
+def _place(x1, y1, x2, y2, width, taken: list[Box], pad: float) -> Box | None:
     """A spot on the edge from (x1, y1) to (x2, y2) for a label that overlaps nothing taken."""
     for t in _ALONG:
         box = Box(x1 + NODE + (x2 - x1 - 2 * NODE) * t, y1 + (y2 - y1) * t, width, LABEL_HEIGHT)
-        if not any(box.overlaps(other) for other in taken):
+        if not any(box.overlaps(other, pad) for other in taken):
             return box
     return None
 

@@ -28,6 +28,7 @@ class Verdict:
     right: bool
     words: str
     step: str  # the key of the step that answers it
+    answered: bool = True  # False: the answer could not be read; nothing is revealed, try again
 
 
 def _cell(trace: Trace, cell) -> tuple[int, int]:
@@ -46,7 +47,9 @@ def question(trace: Trace, kind: str, cell=None) -> str:
         r, c = _cell(trace, cell)
         where = "the output" if layer.grid_shape == (1, 1) else f"the output of {cell_label(layer, r, c)}"
         return f"What is {where}? Type a number; it counts as right {TOLERANCE_WORDS}."
-    return (f"What are all the outputs ({shape_text(trace.outputs_shape)})? Type them as a list, such as "
+    if not trace.outputs_shape:
+        return f"What is the output (a single number)? Type it; it counts as right {TOLERANCE_WORDS}."
+    return (f"What are all the outputs, shape {shape_text(trace.outputs_shape)}? Type them as a list, such as "
             f"[[1, 2], [3, 4]]; each counts as right {TOLERANCE_WORDS}.")
 
 
@@ -68,19 +71,27 @@ def read_shape(text: str) -> tuple[int, ...] | None:
 def check(trace: Trace, kind: str, guess: str, cell=None) -> Verdict:
     layer = trace.layers[-1]
     step = ANSWER_STEP[kind] if kind != "shape" or layer.stage.name == "batch" else "outputs"
+    if not guess.strip():
+        return Verdict(False, "Type your prediction first, then press Check.", step, answered=False)
     if kind == "shape":
-        return Verdict(*_check_shape(trace, guess), step)
-    if kind == "cell":
-        return Verdict(*_check_cell(trace, guess, cell), step)
-    return Verdict(*_check_outputs(trace, guess), step)
+        result = _check_shape(trace, guess)
+    elif kind == "cell":
+        result = _check_cell(trace, guess, cell)
+    else:
+        result = _check_outputs(trace, guess)
+    return Verdict(result[0], result[1], step, answered=len(result) == 2)
+
+
+def _unread(words: str) -> tuple[bool, str, str]:
+    """An answer that could not be read: say why, give nothing away, let the learner try again."""
+    return False, words + " Nothing is revealed yet: correct it and press Check again.", "unread"
 
 
 def _check_shape(trace: Trace, guess: str) -> tuple[bool, str]:
     layer, answer = trace.layers[-1], trace.outputs_shape
     shape = read_shape(guess)
     if shape is None:
-        return False, (f"“{guess[:40]}” is not a shape. Type it as NumPy writes shapes, such as (3, 2). "
-                       f"The outputs' shape is {shape_text(answer)}.")
+        return _unread(f"“{guess[:40]}” is not a shape. Type it as NumPy writes shapes, such as (3, 2).")
     rule = _shape_rule(layer)
     if shape == answer:
         return True, f"Right: the outputs' shape is {shape_text(answer)}. {rule}"
@@ -124,7 +135,7 @@ def _check_cell(trace: Trace, guess: str, cell) -> tuple[bool, str]:
     where = cell_label(layer, r, c)
     value = _number(guess)
     if value is None:
-        return False, f"“{guess[:40]}” is not a number. {where} is {fmt(answer)}; its dot product is worked below."
+        return _unread(f"“{guess[:40]}” is not a number.")
     if _close(value, answer):
         return True, f"Right: {where} is {fmt(answer)} (you said {fmt(value)}, {TOLERANCE_WORDS})."
     return False, (f"Not quite: {where} is {fmt(answer)}, you said {fmt(value)}. The dot product below is "
@@ -136,7 +147,7 @@ def _check_outputs(trace: Trace, guess: str) -> tuple[bool, str]:
     try:
         given = parse(guess, "prediction", max(len(shape), 1))
     except InputError as error:
-        return False, f"Your answer could not be read ({error.beside}) The outputs are shown below."
+        return _unread(f"Your answer could not be read: {error.beside}")
     if given.shape != shape and not (shape == () and given.shape == (1,)):
         return False, (f"Not quite: the outputs have shape {shape_text(shape)}, your answer "
                        f"{shape_text(given.shape)}. The outputs are shown below.")

@@ -605,8 +605,8 @@ class _Reader:
                        f"write {allowed}.")
 
     def ragged(self, pos: int, row: int, length: int, first: int):
-        self.fail(pos, f"row {row} has {_numbers(length)}, but row 1 has {first}. An array "
-                       "must be homologous: every row the same length.")
+        self.fail(pos, f"row {row} has {_numbers(length)}, but row 1 has {first}. Every row of an "
+                       "array must be the same length (the textbook calls such a list of lists homologous).")
 
     # -- list and tuple syntax -------------------------------------------------------
     def nested(self):

@@ -16,6 +16,7 @@ from .numfmt import fmt
 WIDTH, HEIGHT = 340, 240
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 14, 34  # margins around the plotting box
 POINTS_SHOWN = 40
+KNOB_RANGE = (-3, 3, 0.1)  # the weight and bias sliders' reach and step; the fields can hold any number
 
 
 def esc(text) -> str:
@@ -38,9 +39,11 @@ def _range(values: list[float], pad: float = 0.08) -> tuple[float, float]:
 
 def plot(function, x_range: tuple[float, float], points: list[tuple[float, float, str]], *,
          name: str, title: str, description: str, x_label: str, y_label: str, kinks: tuple[float, ...] = (),
-         jumps: tuple[float, ...] = ()) -> str:
+         jumps: tuple[float, ...] = (), y_range: tuple[float, float] | None = None) -> str:
     """``function`` drawn over ``x_range``, exact at the ends, at ``kinks`` (where a straight
-    piece turns) and on both sides of ``jumps`` (where it leaps); ``points`` marked and labelled."""
+    piece turns) and on both sides of ``jumps`` (where it leaps); ``points`` marked and labelled.
+    ``y_range``: the output axis's reach whatever the function (widened only to show all of
+    it), so that two plots side by side, or one plot before and after a change, compare."""
     x0, x1 = x_range
     xs = sorted({x0, x1, *[k for k in kinks if x0 < k < x1]})
     pieces = [[(x, function(x)) for x in xs]]
@@ -50,6 +53,9 @@ def plot(function, x_range: tuple[float, float], points: list[tuple[float, float
         pieces = [left, right]
     ys = [y for piece in pieces for _, y in piece] + [y for _, y, _ in points] + [0.0]
     y0, y1 = _range(ys)
+    if y_range is not None:
+        y0, y1 = min(y_range[0], y0 if min(ys) < y_range[0] else y_range[0]), \
+            max(y_range[1], y1 if max(ys) > y_range[1] else y_range[1])
     box_w, box_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def px(x):
@@ -101,8 +107,12 @@ def neuron_plot(number: int, weight, bias, x) -> str:
     low, high = min(-3.0, x - 1), max(3.0, x + 1)
     y = weight * x + bias_value
     plus = f" + {fmt(bias_value)}" if bias is not None else ""
+    # the axes stay put while the knobs turn (as far as the sliders reach): a
+    # steeper line looks steeper, a shifted one shifted, instead of the ticks changing
+    knob = max(abs(KNOB_RANGE[0]), abs(KNOB_RANGE[1]))
+    reach = knob * max(abs(low), abs(high)) + knob
     return plot(lambda v: weight * v + bias_value, (low, high), [(x, y, f"({fmt(x)}, {fmt(y)})")],
-                name=f"plot-{number}",
+                y_range=(-reach, reach), name=f"plot-{number}",
                 title=f"Plot of the neuron's output against its input: output = {fmt(weight)} · input{plus}",
                 description=(f"A straight line with slope {fmt(weight)} (the weight) that crosses the output axis "
                              f"at {fmt(bias_value)} (the bias). The input {fmt(x)} gives the output {fmt(y)}."),

@@ -275,14 +275,11 @@ def _step_body(layer: LayerTrace, key: str, at: Position, source: dict | None = 
     return tag("div", figure("outputs", layer.result, **labels), class_="arrays")
 
 
-KNOB_RANGE = (-3, 3, 0.1)  # the sliders' reach and step; the fields can hold any number
-
-
 def knobs_view(layer: LayerTrace) -> str:
     """The seed's first figures: a one-input neuron's output against its input, with
     sliders for the weight and the bias that write into the fields."""
     weight, bias, x = layer.weights.values[0], layer.neuron_bias(0), layer.inputs.values[0]
-    low, high, step = KNOB_RANGE
+    low, high, step = plot.KNOB_RANGE
     sliders = ""
     for kind, name, value, template in (
             ("weights", "Weight", weight, "{}" if "weights" in layer.read_as else "[{}]"),
@@ -292,7 +289,7 @@ def knobs_view(layer: LayerTrace) -> str:
         sliders += tag("label", tag("span", esc(name), class_="knob-name")
                        + tag("input", type="range", min=low, max=high, step=step,
                              value=min(max(value, low), high), data_field=key, data_template=template,
-                             aria_valuetext=fmt(value))
+                             aria_label=name, aria_valuetext=fmt(value))
                        + tag("output", esc(fmt(value)), class_="knob-value")
                        + (tag("span", esc(f"(the field holds {fmt(value)}; the slider reaches {low} to {high})"),
                               class_="hint") if outside else ""), class_="knob")

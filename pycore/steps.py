@@ -37,7 +37,7 @@ def count_words(count: int, noun: str) -> str:
 
 def shape_words(shape: tuple[int, ...]) -> str:
     """A shape, with what () means where it appears."""
-    return "() (a single number: shape ())" if not shape else shape_text(shape)
+    return "() — a single number" if not shape else shape_text(shape)
 
 
 def headline(layer: LayerTrace) -> str:
@@ -140,8 +140,9 @@ def steps(layer: LayerTrace, view: str = "numpy", previous: LayerTrace | None = 
                f"right: every input connects to every neuron, and each connection carries one weight "
                f"({plural(n * m, 'weight')} in all). A neuron multiplies each input by its weight, adds them "
                "up" + (", then adds its bias." if layer.biases is not None else "."))
-    hint = ("Blue edges carry positive weights, orange ones negative; the thicker, the larger. "
-            "Select a neuron to light its weights everywhere on the page.")
+    hint = "Blue edges carry positive weights, orange ones negative; the thicker, the larger."
+    if m > 1:
+        hint += " Select a neuron to light its weights everywhere on the page."
     if layer.samples > 1:
         hint += " The diagram shows one sample at a time."
     words = [network]

@@ -55,6 +55,19 @@ def test_every_seed_graph_is_reproduced(example):
     assert re.search(r'<input type="range"[^>]*data-field="biases"', steps)
 
 
+def test_the_seeds_graphs_share_their_axes_so_a_steeper_or_shifted_line_looks_it():
+    svgs = [re.search(r'<svg class="plot".*?</svg>', view(example.state, use_numpy=False).steps).group()
+            for example in EXAMPLES[:5]]
+    axes = {tuple(re.search(rf'data-{k}="([^"]+)"', svg).group(1) for k in ("x0", "x1", "y0", "y1")) for svg in svgs}
+    assert len(axes) == 1  # the same ticks: only the line moves
+    lines = {re.search(r'<polyline class="curve" points="([^"]+)"', svg).group(1) for svg in svgs}
+    assert len(lines) == 5  # and it moves: five different lines drawn
+    # a weight beyond the sliders' reach widens the axes to show all of the line
+    wide = plot.neuron_plot(1, 10.0, 0.0, 1.0)
+    assert all(plot.TOP - 0.5 <= float(y) <= plot.HEIGHT - plot.BOTTOM + 0.5 for y in re.findall(r",([-\d.]+)", re.search(
+        r'<polyline class="curve" points="([^"]+)"', wide).group(1)))
+
+
 def test_a_plain_number_input_is_one_feature_and_the_page_says_so():
     state, _ = decode("#inputs=2&weights=[0.5]&biases=1")
     shown = view(state, use_numpy=False)
@@ -161,8 +174,18 @@ def test_predicting_hides_every_answer_until_checked():
     ("&predict=outputs", "[[4.8, 1.21, 2.385], [8.9, -1.81, 0.2], [1.41, 1.051, 0.026]]", True, "every output"),
     ("&predict=outputs", "[[4.8, 1.21, 2.385], [8.9, -1.81, 0.2]]", False, "have shape (3, 3), your answer (2, 3)"),
     ("&predict=outputs", "__import__('os').system('x')", False, "could not be read"),
+    ("&predict=shape", "three by three", False, "is not a shape"),
+    ("&predict=cell&cell=2,3", "abc", False, "is not a number"),
+    ("&predict=cell&cell=2,3", "  ", False, "Type your prediction first"),
+    ("&predict=outputs", "[1, 2,", False, "could not be read"),
 ])
 def test_predictions_are_checked_within_the_stated_tolerance(fragment, guess, right, words):
     state, _ = decode("#" + EXAMPLES[11].fragment + fragment)
     verdict = check(compute(state.inputs, state.layer_texts()), state.predict, guess, state.layers[0]["cell"])
     assert verdict.right is right and words in verdict.words
+    # an answer that cannot be read gives nothing away: the learner corrects it and tries again
+    unread = any(w in words for w in ("could not be read", "not a shape", "not a number", "first"))
+    assert verdict.answered is not unread
+    if unread:
+        assert "Nothing is revealed yet" in verdict.words or "first" in verdict.words
+        assert not any(n in verdict.words for n in ("0.2", "(3, 3)", "4.8"))

@@ -114,7 +114,8 @@ def check_prediction(state_json, guess):
     verdict = check(complete(states.from_json(json.loads(state_json))), str(guess))
     if verdict is None:
         return json.dumps(None)
-    return json.dumps({"right": verdict.right, "words": verdict.words, "step": verdict.step})
+    return json.dumps({"right": verdict.right, "words": verdict.words, "step": verdict.step,
+                       "answered": verdict.answered})
 
 
 def frames(state_json, layer, cells_json):

@@ -355,6 +355,12 @@ async function checkPrediction(form) {
   const verdict = await call("check_prediction", JSON.stringify(state), guess);
   if (!verdict) return;
   const line = $("verdict");
+  if (!verdict.answered) { // a typo: say so, give nothing away
+    line.textContent = verdict.words;
+    line.className = "verdict unread";
+    $("prediction")?.focus();
+    return;
+  }
   line.textContent = (verdict.right ? "✓ " : "✗ ") + verdict.words;
   line.className = `verdict ${verdict.right ? "right" : "wrong"}`;
   revealed = true;
@@ -362,11 +368,33 @@ async function checkPrediction(form) {
   await settled();
   for (const step of document.querySelectorAll(".step.answer")) step.classList.remove("answer");
   const answer = document.querySelector(`#steps-body .step-${verdict.step}`);
-  if (answer) {
+  if (answer) { // the verdict stays in view; the worked step is a button away
     answer.classList.add("answer");
-    answer.scrollIntoView({ block: "start", behavior: REDUCED_MOTION.matches ? "auto" : "smooth" });
+    answer.tabIndex = -1;
+    const go = document.createElement("button");
+    go.type = "button";
+    go.className = "to-answer";
+    go.textContent = "Show the worked step";
+    go.addEventListener("click", () => {
+      answer.scrollIntoView({ block: "start", behavior: REDUCED_MOTION.matches ? "auto" : "smooth" });
+      answer.focus({ preventScroll: true });
+    });
+    line.append(" ", go);
   }
   $("prediction")?.focus();
+}
+
+// Fields changed after a check: the verdict was about other numbers, so the exercise
+// starts again with these (the answer hidden until the next check).
+function restartExercise() {
+  if (!revealed) return;
+  revealed = false;
+  for (const step of document.querySelectorAll(".step.answer")) step.classList.remove("answer");
+  const line = $("verdict");
+  if (line) {
+    line.textContent = "The fields changed: predict again for these numbers.";
+    line.className = "verdict";
+  }
 }
 
 const REDUCED_MOTION = matchMedia("(prefers-reduced-motion: reduce)");
@@ -563,6 +591,7 @@ function onInput(event) {
   }
   linkProblems = []; // they were about the link, which these fields no longer are
   showLinkProblems([]);
+  restartExercise();
   changed();
 }
 
@@ -704,6 +733,8 @@ function wire() {
     document.querySelector(`#layers fieldset.layer-fields[data-layer="${state.layers.length + 1}"]`)?.remove();
     updateLayerButtons("");
     changed();
+    // the button may now be disabled: focus goes to the button beside it, never to the page
+    if (document.activeElement === document.body || $("remove-layer").disabled) $("add-layer").focus();
   });
   $("reset").addEventListener("click", async () => {
     if (!engine) return;

@@ -180,6 +180,9 @@ export function createPlayer({ root, frames, moved }) {
         toggle(td, "hl", on && !td.classList.contains("ellipsis"));
         toggle(td, "pair", on && k !== null && k > 0 && td.dataset.term !== undefined && Number(td.dataset.term) === k - 1);
       }
+      const current = grid.querySelector("td.selected");
+      const box = grid.closest(".scroller");
+      if (current && box) showSideways(box, current);
     }
 
     let detail = section.querySelector(".dot-detail");
@@ -287,4 +290,13 @@ export function createPlayer({ root, frames, moved }) {
   REDUCED.addEventListener?.("change", () => { stop(); if (model) updateButtons(); });
 
   return { sync, forget, stop, isPlaying: () => timer !== null };
+}
+
+// A cell in view inside its box that scrolls sideways (a phone's narrow grid), moving the
+// box only: the page itself stays where the learner is.
+function showSideways(box, cell) {
+  const outer = box.getBoundingClientRect();
+  const inner = cell.getBoundingClientRect();
+  if (inner.right > outer.right) box.scrollLeft += inner.right - outer.right + 8;
+  else if (inner.left < outer.left) box.scrollLeft -= outer.left - inner.left + 8;
 }

@@ -94,7 +94,7 @@ def test_predict_a_cell_and_all_the_outputs(shared):
     lens = shared.goto(DEFAULT + "&predict=cell&cell=2,3")
     assert "sample 2 · neuron 3" in lens.page.locator(".predict-form .question").inner_text()
     assert answer(lens, "0.5").startswith("✗ Not quite: sample 2 · neuron 3 is 0.2, you said 0.5")
-    assert lens.page.locator(".step-product.answer .dot-detail").inner_text().count("×") == 4
+    assert lens.page.locator(".step-product.answer .dot-detail").text_content().count("×") == 4
     lens.goto(DEFAULT + "&predict=cell&cell=2,3&view=loops")
     assert answer(lens, "0.2").startswith("✓ Right")
     lens.goto(DEFAULT + "&predict=outputs")
@@ -102,6 +102,25 @@ def test_predict_a_cell_and_all_the_outputs(shared):
         "✗ Not quite: 1 of 9 outputs differ (0.5 should be 0.026)")
     lens.goto(DEFAULT + "&predict=outputs&step=outputs")
     assert answer(lens, "[[4.8, 1.21, 2.385], [8.9, -1.81, 0.2], [1.41, 1.051, 0.026]]").startswith("✓ Right")
+
+
+def test_a_typo_gives_nothing_away_the_verdict_stays_in_view_and_new_fields_ask_again(shared):
+    lens = shared.goto(DEFAULT + "&predict=cell&cell=2,3")
+    assert "is not a number" in answer(lens, "abc")  # a typo: the answer stays hidden
+    assert "0.2" not in lens.page.locator("#verdict").inner_text()
+    assert "Hidden until you check" in lens.region("Layer outputs").inner_text()
+    lens.page.get_by_role("textbox", name="Your prediction").fill("")
+    verdict = answer(lens, "0.2")
+    assert verdict.startswith("✓ Right")
+    in_view = "el => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+    assert lens.page.locator("#verdict").evaluate(in_view)  # the learner sees the verdict, not a far step
+    lens.page.get_by_role("button", name="Show the worked step").click()
+    lens.page.wait_for_function("() => { const r = document.querySelector('.step-product.answer')"
+                                ".getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; }")
+    assert lens.page.evaluate("document.activeElement.classList.contains('answer')")
+    lens.type_into("Biases", "[3, 3, 0.5]")  # other numbers: the exercise asks again
+    assert "predict again" in lens.page.locator("#verdict").inner_text()
+    assert "Hidden until you check" in lens.region("Layer outputs").inner_text()
 
 
 def test_links_from_before_this_release_open_unchanged(shared):
