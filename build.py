@@ -364,6 +364,9 @@ def content_hash(path: str, *version: int) -> str:
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
     cache_control = "no-cache"
+    # as real hosts speak: Chromium keeps and revalidates (ETag) only HTTP/1.1 responses, so
+    # under HTTP/1.0 a repeat visit, or the service worker's install, downloads everything again
+    protocol_version = "HTTP/1.1"
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", self.cache_control)
@@ -391,6 +394,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         if tag in self.headers.get("If-None-Match", ""):  # unchanged: a few bytes, not megabytes
             self.send_response(304)
             self.send_header("ETag", tag)
+            self.send_header("Content-Length", "0")
             self.end_headers()
             return None
         file = served.open("rb")

@@ -423,14 +423,16 @@ function markStale(message) {
 
 // The fragment carries the state (pycore wrote it); an edit replaces the history entry.
 // Writing the address costs a few milliseconds, so while the learner types it is written
-// once they pause (the state is saved at every keystroke all the same).
+// once they pause (the state is saved at every keystroke all the same). The tests that
+// read the page many times shorten the pause.
+const PAUSE_MS = window.__layerLensPauseMs ?? 150;
 function remember(fragment, tooLarge = null) {
   pendingFragment = fragment ?? "";
   linkNote = tooLarge;
   setIfChanged($("link-note"), "textContent", tooLarge ?? "");
   $("link-note").hidden = tooLarge === null;
   clearTimeout(addressTimer);
-  addressTimer = setTimeout(writeAddress, 150);
+  addressTimer = setTimeout(writeAddress, PAUSE_MS);
   updateIdle();
   const current = document.querySelector("nav.examples a[aria-current]");
   const link = fragment && document.querySelector(`nav.examples a[href="#${CSS.escape(fragment)}"]`);
@@ -592,6 +594,8 @@ function onInput(event) {
   linkProblems = []; // they were about the link, which these fields no longer are
   showLinkProblems([]);
   restartExercise();
+  if (!engine) markStale("Python is still loading: the results below are the example's, as computed when " +
+    "this page was built. Your change is computed as soon as Python is ready.");
   changed();
 }
 
@@ -624,7 +628,7 @@ function moved(layer, cell, term) {
       linkTimer = null;
       updateIdle();
     }
-  }, 200);
+  }, PAUSE_MS + 50);
   updateIdle();
 }
 
@@ -870,6 +874,7 @@ const KEPT = "layer-lens:kept-build";
 function snapshotPays() {
   const bytes = Number(body.dataset.snapshot);
   if (!bytes) return false; // this build has none
+  if (window.__layerLensBoot) return window.__layerLensBoot === "snapshot"; // a test's choice, not a guess
   let kept = null;
   try { kept = localStorage.getItem(KEPT); } catch { /* storage off */ }
   if (navigator.serviceWorker?.controller && kept === body.dataset.version) return true; // no download at all

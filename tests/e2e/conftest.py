@@ -205,6 +205,9 @@ def _module_lens(browser, site_url):
     # no service worker: its install would download the whole site again for each module;
     # the boot and offline tests (``lens``) keep it
     context, opened = _open_lens(browser, site_url, service_workers="block")
+    # the address is written at once, not after a typing pause: these checks wait for it
+    # hundreds of times (the storage tests, with ``lens``, keep the real pause)
+    context.add_init_script("window.__layerLensPauseMs = 0")
     opened.open()
     yield opened
     context.close()
