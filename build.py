@@ -367,6 +367,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     # as real hosts speak: Chromium keeps and revalidates (ETag) only HTTP/1.1 responses, so
     # under HTTP/1.0 a repeat visit, or the service worker's install, downloads everything again
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # a kept-alive connection: a reply's last bytes go at once, not 40 ms later
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", self.cache_control)

@@ -16,6 +16,87 @@ import * as work from "./work.js";
 const $ = (id) => document.getElementById(id);
 const body = document.body;
 
+// -- fields too long to lay out ------------------------------------------------------------
+// A textarea holding a pasted million numbers (5 million characters) costs the browser
+// about 1 s of layout whenever the page is drawn, hidden or not: a frozen page. So a text
+// past HUGE characters is kept here instead, and the field shows a summary, with a way to
+// see the text anyway (the learner's choice, and its cost) or to clear it.
+const HUGE = 200_000;
+const hugeTexts = new WeakMap(); // textarea -> its text, while the textarea holds none
+
+const fieldText = (area) => hugeTexts.get(area) ?? area.value;
+
+function setFieldText(area, text) {
+  if (text.length > HUGE && area.dataset.showAll !== "true") {
+    hugeTexts.set(area, text);
+    area.value = "";
+  } else {
+    hugeTexts.delete(area);
+    area.value = text;
+  }
+  fitField(area);
+}
+
+function fitField(area) {
+  if (area.tagName !== "TEXTAREA") return;
+  const huge = hugeTexts.has(area);
+  if (!huge && area.value.length <= HUGE) delete area.dataset.showAll;
+  area.hidden = huge;
+  let note = area.nextElementSibling?.classList.contains("huge-field") ? area.nextElementSibling : null;
+  if (!huge) {
+    if (note) note.hidden = true;
+    return;
+  }
+  if (!note) {
+    note = hugeNote(area);
+    area.after(note);
+  }
+  const name = area.labels?.[0]?.textContent.trim() || "This field";
+  note.querySelector(".huge-size").textContent = `${name} holds ${fieldText(area).length.toLocaleString("en")} ` +
+    "characters: too many to show here without freezing the page for a moment. They are computed as usual.";
+  note.hidden = false;
+}
+
+function hugeNote(area) {
+  const note = document.createElement("div");
+  note.className = "huge-field";
+  const words = document.createElement("p");
+  words.className = "huge-size";
+  const action = (label, act) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = label;
+    button.addEventListener("click", act);
+    return button;
+  };
+  note.append(words,
+    action("Show the text anyway", () => {
+      area.dataset.showAll = "true";
+      setFieldText(area, fieldText(area));
+      area.focus();
+    }),
+    " ",
+    action("Clear the field", () => {
+      setFieldText(area, "");
+      area.focus();
+      area.dispatchEvent(new Event("input", { bubbles: true }));
+    }));
+  return note;
+}
+
+// A paste that makes a field huge never reaches the textarea.
+function onPaste(event) {
+  const area = event.target.closest?.("textarea");
+  if (!area || area.readOnly) return;
+  const text = event.clipboardData?.getData("text/plain") ?? "";
+  const { selectionStart: from, selectionEnd: to } = area;
+  if (area.value.length - (to - from) + text.length <= HUGE) return;
+  event.preventDefault();
+  setFieldText(area, area.value.slice(0, from) + text.replace(/\r\n?/g, "\n") + area.value.slice(to));
+  area.nextElementSibling?.querySelector("button")?.focus(); // the field is hidden: focus its summary
+  area.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
 // -- the state ----------------------------------------------------------------------------
 // {inputs, layers: [{weights, biases, cell, term} | null], view, hide, step}; a null layer
 // was just added: pycore fills in its fields. A layer's cell (1-based, as the page labels
@@ -41,8 +122,9 @@ let revealed = false; // the exercise's answer was checked: show everything
 function stateFromEditors() {
   const layers = [...document.querySelectorAll("#layers fieldset.layer-fields")].map((fieldset) =>
     ({ ...Object.fromEntries([...fieldset.querySelectorAll("textarea, select")]
-      .map((area) => [area.dataset.prop, area.value])), cell: null, term: null }));
-  return { inputs: $("field-inputs").value, layers, view: "numpy", hide: [], predict: null, step: null };
+      .map((area) => [area.dataset.prop, area.tagName === "TEXTAREA" ? fieldText(area) : area.value])),
+    cell: null, term: null }));
+  return { inputs: fieldText($("field-inputs")), layers, view: "numpy", hide: [], predict: null, step: null };
 }
 
 // -- storage: the learner's work survives a reload, even one right after a keystroke ------
@@ -231,6 +313,7 @@ function apply(result, asked) {
   }
   updateLayerButtons(result.add_layer_problem ?? "");
   for (const area of document.querySelectorAll("#editors textarea")) {
+    if (area.value.length > HUGE) setFieldText(area, area.value); // a new layer's editor, from a large link
     const key = area.dataset.key;
     const message = result.errors[key] ?? "";
     const alert = $(`error-${key}`);
@@ -455,12 +538,16 @@ function load(next, problems = []) {
   delete $("predict").dataset.shown; // a new exercise starts with an empty answer
   changed();
   replacedAt = generation;
-  $("field-inputs").value = state.inputs;
+  for (const area of document.querySelectorAll("#editors textarea")) delete area.dataset.showAll;
+  setFieldText($("field-inputs"), state.inputs);
   const fieldsets = [...document.querySelectorAll("#layers fieldset.layer-fields")];
   fieldsets.forEach((fieldset, i) => {
     const layer = state.layers[i];
     if (!layer) { fieldset.remove(); return; }
-    for (const area of fieldset.querySelectorAll("textarea, select")) area.value = layer[area.dataset.prop];
+    for (const area of fieldset.querySelectorAll("textarea, select")) {
+      if (area.tagName === "TEXTAREA") setFieldText(area, layer[area.dataset.prop]);
+      else area.value = layer[area.dataset.prop];
+    }
   });
   updateLayerButtons("");
   showLinkProblems(problems);
@@ -585,11 +672,13 @@ function updateLayerButtons(problem) {
 function onInput(event) {
   const area = event.target.closest("textarea, select");
   if (!area || area.readOnly) return;
-  if (area.dataset.key === "inputs") state.inputs = area.value;
+  if (area.tagName === "TEXTAREA" && area.value.length > HUGE) setFieldText(area, area.value); // out of the layout
+  else fitField(area);
+  if (area.dataset.key === "inputs") state.inputs = fieldText(area);
   else {
     const layer = state.layers[Number(area.closest("fieldset").dataset.layer) - 1];
     if (!layer) return;
-    layer[area.dataset.prop] = area.value;
+    layer[area.dataset.prop] = area.tagName === "TEXTAREA" ? fieldText(area) : area.value;
   }
   linkProblems = []; // they were about the link, which these fields no longer are
   showLinkProblems([]);
@@ -690,6 +779,7 @@ function cellTarget(button, key, ctrl) {
 
 function wire() {
   $("editors").addEventListener("input", onInput);
+  $("editors").addEventListener("paste", onPaste);
   // The knobs write into the fields, which stay the source of truth (and the link carries them).
   $("steps-body").addEventListener("input", (event) => {
     const knob = event.target.closest("input[type=range][data-field]");

@@ -155,6 +155,8 @@ def test_a_huge_paste_is_refused_beside_the_field_and_the_page_keeps_working(sha
         "(el, text) => { el.value = text; el.dispatchEvent(new Event('input', {bubbles: true})); }", huge)
     lens.settle()
     assert "at most 1,000,000 numbers" in lens.alert_text("Inputs")
+    assert "Inputs holds 3,000,005 characters" in lens.page.locator(".huge-field").inner_text()
+    lens.click(lens.page.get_by_role("button", name="Clear the field"))  # the summary's way back
     lens.type_into("Inputs", "[1, 2, 3, 2.5]")
     assert close(lens.outputs(), [4.8, 1.21, 2.385])
 

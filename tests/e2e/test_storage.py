@@ -116,9 +116,44 @@ def test_work_too_large_for_a_link_is_kept_in_the_browser(lens):
 
     lens.page.reload()
     lens.wait_ready()
-    assert lens.field("Inputs").input_value() == inputs
+    # too long to lay out: a summary stands for the field, and every character is kept
+    assert f"Inputs holds {len(inputs):,} characters" in lens.page.locator(".huge-field").inner_text()
     assert close(lens.outputs()[:3], [expected] * 3)
+    lens.click(lens.page.get_by_role("button", name="Show the text anyway"))
+    assert lens.field("Inputs").input_value() == inputs
     # smaller again: the link comes back
     lens.type_into("Inputs", "[1, 2]")
     assert not note.is_visible()
     assert lens.page.evaluate("location.hash").startswith("#inputs=")
+
+
+def test_a_huge_paste_is_never_laid_out_and_can_be_shown_or_cleared(lens):
+    """A million numbers pasted: the field becomes a summary at once (the browser would take
+    about 1.5 s to lay the text out), the page computes them, and nothing is lost."""
+    lens.open()
+    count = 1_000_000
+    pasted = lens.page.evaluate("""n => {
+        const area = document.querySelector('#field-inputs');
+        area.focus();
+        area.select();
+        const data = new DataTransfer();
+        const text = '[' + new Array(n).fill('1.5').join(', ') + ']';
+        data.setData('text/plain', text);
+        area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        return { length: text.length, hidden: area.hidden, empty: area.value === '' };
+    }""", count)
+    assert pasted["hidden"] and pasted["empty"]  # never in the textarea: no frame lays it out
+    assert lens.page.evaluate("document.activeElement.textContent") == "Show the text anyway"
+    lens.settle()
+    summary = lens.page.locator(".huge-field")
+    assert f"Inputs holds {pasted['length']:,} characters" in summary.inner_text()
+    assert "(1000000,)" in lens.alert_text("Weights")  # computed as usual: a million features do not fit
+    lens.page.reload()  # kept like any work
+    lens.wait_ready()
+    assert summary.is_visible()
+    lens.click(lens.page.get_by_role("button", name="Show the text anyway"))
+    assert lens.field("Inputs").input_value().count("1.5") == count  # every number kept
+    assert summary.is_hidden()
+    lens.type_into("Inputs", "[1, 2, 3, 2.5]")  # replaced by typing: an ordinary field again
+    assert lens.field("Inputs").is_visible() and summary.is_hidden()
+    assert close(lens.outputs(), [4.8, 1.21, 2.385])
