@@ -672,8 +672,8 @@ function updateLayerButtons(problem) {
 function onInput(event) {
   const area = event.target.closest("textarea, select");
   if (!area || area.readOnly) return;
-  if (area.tagName === "TEXTAREA" && area.value.length > HUGE) setFieldText(area, area.value); // out of the layout
-  else fitField(area);
+  // the textarea's own text is the field's, unless it stands empty for a huge text kept aside
+  if (area.tagName === "TEXTAREA" && (area.value !== "" || !hugeTexts.has(area))) setFieldText(area, area.value);
   if (area.dataset.key === "inputs") state.inputs = fieldText(area);
   else {
     const layer = state.layers[Number(area.closest("fieldset").dataset.layer) - 1];

@@ -155,5 +155,14 @@ def test_a_huge_paste_is_never_laid_out_and_can_be_shown_or_cleared(lens):
     assert lens.field("Inputs").input_value().count("1.5") == count  # every number kept
     assert summary.is_hidden()
     lens.type_into("Inputs", "[1, 2, 3, 2.5]")  # replaced by typing: an ordinary field again
+    # set by a script while huge and hidden (as the slider does for its fields): the new text wins
+    lens.page.locator("#field-inputs").evaluate("""(area, text) => { area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true })); }""", "[" + "2, " * 300_000 + "2]")
+    lens.settle()
+    assert summary.is_visible()
+    lens.page.locator("#field-inputs").evaluate("""area => { area.value = '[1, 2, 3, 2.5]';
+        area.dispatchEvent(new Event('input', { bubbles: true })); }""")
+    lens.settle()
+    assert summary.is_hidden() and close(lens.outputs(), [4.8, 1.21, 2.385])
     assert lens.field("Inputs").is_visible() and summary.is_hidden()
     assert close(lens.outputs(), [4.8, 1.21, 2.385])
