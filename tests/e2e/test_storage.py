@@ -128,10 +128,11 @@ def test_work_too_large_for_a_link_is_kept_in_the_browser(lens):
 
 
 def test_a_huge_paste_is_never_laid_out_and_can_be_shown_or_cleared(lens):
-    """A million numbers pasted: the field becomes a summary at once (the browser would take
-    about 1.5 s to lay the text out), the page computes them, and nothing is lost."""
+    """300,000 numbers pasted (1.5 million characters; the benchmark pastes a million): the
+    field becomes a summary at once (the browser would spend a long frame laying the text
+    out), the page computes them, and nothing is lost."""
     lens.open()
-    count = 1_000_000
+    count = 300_000
     pasted = lens.page.evaluate("""n => {
         const area = document.querySelector('#field-inputs');
         area.focus();
@@ -147,7 +148,7 @@ def test_a_huge_paste_is_never_laid_out_and_can_be_shown_or_cleared(lens):
     lens.settle()
     summary = lens.page.locator(".huge-field")
     assert f"Inputs holds {pasted['length']:,} characters" in summary.inner_text()
-    assert "(1000000,)" in lens.alert_text("Weights")  # computed as usual: a million features do not fit
+    assert f"({count},)" in lens.alert_text("Weights")  # computed as usual: so many features do not fit
     lens.page.reload()  # kept like any work
     lens.wait_ready()
     assert summary.is_visible()
