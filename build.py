@@ -17,6 +17,7 @@ as dist/pycore.zip, packed from the same source tree the tests import.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import hashlib
@@ -29,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 import zipfile
@@ -306,6 +308,11 @@ def service_worker(dist: Path, version: str) -> str:
 COMPRESSIBLE = (".html", ".js", ".mjs", ".wasm", ".json", ".css", ".py")
 
 
+def gzip_copy(path: Path) -> Path:
+    """Where precompress puts a file's gzip copy, and where hosts look for it."""
+    return path.with_name(path.name + ".gz")
+
+
 def precompress(dist: Path) -> None:
     """A gzip copy beside each text or wasm file, as hosts that serve precompressed files
     (nginx's gzip_static, `build.py serve`) want: the browser downloads 3.5 MB of Pyodide's
@@ -323,7 +330,7 @@ def precompress(dist: Path) -> None:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_bytes(packed)
         if len(packed) < 0.9 * len(data):
-            path.with_name(path.name + ".gz").write_bytes(packed)
+            gzip_copy(path).write_bytes(packed)
 
 
 def build(numpy_wheel: str | None = None, no_numpy: bool = False, snapshot: bool = True) -> Path:
@@ -383,7 +390,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
             if not self.path.split("?")[0].endswith("/"):
                 return super().send_head()  # the standard redirect to the folder's "/"
             path = path / "index.html"
-        packed = path.with_name(path.name + ".gz")
+        packed = gzip_copy(path)
         encoded = path.suffix in COMPRESSIBLE and packed.is_file() and path.is_file() \
             and packed.stat().st_mtime_ns >= path.stat().st_mtime_ns \
             and "gzip" in self.headers.get("Accept-Encoding", "")  # never a copy older than the file
@@ -429,6 +436,19 @@ def make_server(port: int, directory: Path = DIST, cache_control: str = "no-cach
     handler_class = type("Handler", (Handler,), {"cache_control": cache_control})
     handler = functools.partial(handler_class, directory=str(directory))
     return Server(("127.0.0.1", port), handler)
+
+
+@contextlib.contextmanager
+def serving(directory: Path = DIST, cache_control: str = "no-cache"):
+    """``directory`` served on a free port in a background thread, for as long as the
+    ``with`` lasts (the tests, the benchmark, the screenshot): yields its address."""
+    server = make_server(0, directory, cache_control)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def listen(port: int) -> Server:

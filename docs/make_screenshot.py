@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,10 +28,8 @@ CELL = "2,3"  # sample 2, neuron 3: a cell whose four terms mix signs
 
 def main() -> int:
     example = next(e for e in EXAMPLES if e.title.startswith("A batch of 3 samples"))
-    server = build.make_server(0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/#{example.fragment}&cell={CELL}"
-    with sync_playwright() as playwright:
+    with build.serving() as base, sync_playwright() as playwright:
+        url = f"{base}#{example.fragment}&cell={CELL}"
         chromium = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
         browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         page = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="light",
@@ -44,7 +41,6 @@ def main() -> int:
         page.wait_for_timeout(300)  # the selection's highlight, drawn
         step.screenshot(path=str(OUT))
         browser.close()
-    server.shutdown()
     print(f"Wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size:,} bytes) from {url.split('#')[0]}")
     return 0
 

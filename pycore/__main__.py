@@ -30,8 +30,7 @@ class _LayerActivation(argparse.Action):
 
     def __call__(self, parser, namespace, value, option_string=None):
         layer = len(getattr(namespace, "biases", None) or [])
-        getattr(namespace, self.dest).append((layer, value)) if getattr(namespace, self.dest) else \
-            setattr(namespace, self.dest, [(layer, value)])
+        setattr(namespace, self.dest, [*(getattr(namespace, self.dest) or []), (layer, value)])
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -12,6 +12,8 @@ import random
 
 from . import engine_numpy
 from .errors import InputError, field_key, field_label
+from .keep import Recent
+from .numfmt import flat
 from .parse import Array, decimal_comma_note, read_fields
 from .stages import ACTIVATIONS, Activation, Stage, stage_for
 from .steps import plural
@@ -55,6 +57,7 @@ def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
         for number, (weights_text, biases_text) in enumerate(texts[1], start=1):
             field_texts[field_key("weights", number)] = weights_text
             field_texts[field_key("biases", number)] = biases_text
+    activations = activations or []
     np = engine_numpy.load() if use_numpy is not False else None
     if use_numpy and np is None:
         raise RuntimeError("NumPy was asked for but does not import")
@@ -73,7 +76,7 @@ def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
                                  f"chain a layer, write layer {number - 1}'s weights as a matrix with one "
                                  "row: [[...]].")
             inputs = Array(previous.result, previous.outputs_shape)
-        activation = (activations or [])[number - 1] if number <= len(activations or []) else "none"
+        activation = activations[number - 1] if number <= len(activations) else "none"
         trace, cells = _layer(number, inputs, weights, biases, np, field_texts, ACTIVATIONS[activation])
         traces.append(trace)
         checked += cells
@@ -147,10 +150,9 @@ def stage_of(inputs: Array, weights: Array, biases: Array | None, number: int = 
         (inputs, "inputs" if number == 1 else weights_key, inputs_name),
         (weights, weights_key, weights_name), (biases, biases_key, biases_name)) if array is not None]
     for array, key, name in present:
-        rows = array.values if isinstance(array.values, list) else [array.values]
-        flat = [v for row in rows for v in (row if isinstance(row, list) else [row])]
-        if all(isinstance(v, int) for v in flat):
-            whole[name] = (key, max(map(abs, flat)))
+        numbers = flat(array.values)
+        if all(isinstance(v, int) for v in numbers):
+            whole[name] = (key, max(map(abs, numbers)))
     for name, (key, largest) in whole.items():
         if len(whole) < len(present) and largest.bit_length() > 1000:  # meets floats: as NumPy, all floats
             try:
@@ -246,23 +248,14 @@ def one_input(inputs: Array, weights: Array) -> tuple[Array, Array, tuple[str, .
     return inputs, weights, tuple(read_as)
 
 
-_DOTS: dict = {}  # (id of inputs' values, id of weights') -> (the two, their dot products)
-_DOTS_KEPT = 4
+_DOTS = Recent(4)  # the loops' dot products of the last few (inputs, weights)
 
 
 def _dots_again(inputs: Array, weights: Array, make):
     """The loops' dot products, kept for the last few (inputs, weights): an edit of the
     biases (or of a later layer) does not multiply everything again. The arrays come
     from the reader's own memory of unchanged fields, so the same text is the same object."""
-    key = (id(inputs.values), id(weights.values))
-    kept = _DOTS.get(key)
-    if kept is not None and kept[0] is inputs.values and kept[1] is weights.values:
-        return kept[2]
-    dots = make()
-    _DOTS[key] = (inputs.values, weights.values, dots)
-    while len(_DOTS) > _DOTS_KEPT:
-        del _DOTS[next(iter(_DOTS))]
-    return dots
+    return _DOTS.get((id(inputs.values), id(weights.values)), make, inputs.values, weights.values)
 
 
 def dot(a: list, b: list):
@@ -304,12 +297,10 @@ def _check_cell(number: int, left_row: list, right_column: list, bias, numpy_dot
 def _finite(layer: LayerTrace) -> None:
     """Products of huge finite numbers can still overflow; say so, naming the field that
     holds the huge numbers, instead of showing inf."""
-    values = layer.outputs if isinstance(layer.outputs, list) else [layer.outputs]
-    flat = [v for row in values for v in (row if isinstance(row, list) else [row])]
-    if all(not isinstance(v, float) or math.isfinite(v) for v in flat):
+    if all(not isinstance(v, float) or math.isfinite(v) for v in flat(layer.outputs)):
         return
     number = layer.number
-    largest = {name: max((abs(v) for v in _numbers(array.values)), default=0)
+    largest = {name: max((abs(v) for v in flat(array.values)), default=0)
                for name, array in (("inputs", layer.inputs), ("weights", layer.weights), ("biases", layer.biases))
                if array is not None}
     culprit = max(largest, key=largest.get)
@@ -323,9 +314,3 @@ def _finite(layer: LayerTrace) -> None:
         whose = f"{field_label(key)} holds numbers as large as {size}"
     raise InputError(key, f"layer {number}'s outputs overflow to infinity: {whose}, too large to multiply "
                           "and add within a float's range (about 1.8e308). Use smaller numbers.")
-
-
-def _numbers(values) -> list:
-    if not isinstance(values, list):
-        return [values]
-    return [v for row in values for v in (row if isinstance(row, list) else [row])]

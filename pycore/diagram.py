@@ -144,13 +144,12 @@ def svg(layer: LayerTrace, sample: int = 0, neuron: int | None = None, term: int
     """The diagram for one sample's values; ``neuron`` (its edges lit) and ``term``
     (the one edge being multiplied) come from the selected cell and the player;
     ``outputs`` False leaves the neurons' outputs out (an exercise asks for them)."""
-    show_outputs = outputs
     shape = layout(layer)
     number = layer.number
     largest = max((abs(e.weight) for e in shape.edges), default=0) or 1
     inputs = layer.sample_values(sample)
     dots = layer.as_grid(layer.dots)
-    outputs = layer.as_grid(layer.result)
+    results = layer.as_grid(layer.result)
     rows, _ = layer.grid_shape
 
     def value(grid, j):  # the neuron's dot product or output for the shown sample
@@ -182,11 +181,11 @@ def svg(layer: LayerTrace, sample: int = 0, neuron: int | None = None, term: int
         parts.append(f'<g class="node neuron{lit}" data-neuron="{j}"><circle cx="{shape.neuron_x:.1f}" cy="{y:.1f}" '
                      f'r="{NODE}"/><text class="name" x="{shape.neuron_x:.1f}" y="{y + 4:.1f}">n{j + 1}</text>'
                      f'{bias_text}' + (f'<text class="output" data-neuron="{j}" x="{right}" y="{y + 19:.1f}">'
-                                       f'{esc("= " + fmt(value(outputs, j)))}</text>' if show_outputs else "")
+                                       f'{esc("= " + fmt(value(results, j)))}</text>' if outputs else "")
                      + '</g>')
     heads = (f'<text class="head" x="{shape.input_x}" y="14">inputs</text>'
              f'<text class="head" x="{shape.neuron_x:.1f}" y="14">neurons</text>')
-    described = _description(layer, sample, dots, outputs, value, show_outputs)
+    described = _description(layer, sample, dots, results, value, outputs)
     return (f'<svg class="diagram" role="img" aria-labelledby="{title_id} {desc_id}" data-layer="{number}" '
             f'data-sample="{sample}" viewBox="0 0 {shape.width:.0f} {shape.height:.0f}" '
             f'width="{shape.width:.0f}" height="{shape.height:.0f}">'
@@ -221,7 +220,7 @@ def _edges(shape: Layout, largest: float, neuron: int | None, term: int | None) 
     return "".join(parts)
 
 
-def _description(layer: LayerTrace, sample: int, dots, outputs, value, show_outputs: bool = True) -> str:
+def _description(layer: LayerTrace, sample: int, dots, results, value, outputs: bool = True) -> str:
     """What the diagram shows, in words (the tables hold every number too)."""
     inputs = layer.sample_values(sample)
     shown = [i for i in summarised(layer.features, threshold=LABELLED) if i is not None] \
@@ -234,8 +233,8 @@ def _description(layer: LayerTrace, sample: int, dots, outputs, value, show_outp
     for j in neurons:
         bias = layer.neuron_bias(j)
         plus = f" + bias {fmt(bias)}" if bias is not None else ""
-        if show_outputs:
-            words.append(f"Neuron {j + 1}: dot product {fmt(value(dots, j))}{plus} = output {fmt(value(outputs, j))}.")
+        if outputs:
+            words.append(f"Neuron {j + 1}: dot product {fmt(value(dots, j))}{plus} = output {fmt(value(results, j))}.")
         elif bias is not None:
             words.append(f"Neuron {j + 1}: bias {fmt(bias)}.")
     return " ".join(words)

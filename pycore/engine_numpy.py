@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .numfmt import INT64
+from .numfmt import INT64, flat
 from .stages import ACTIVATIONS, Activation, Stage
 
 
@@ -31,7 +31,7 @@ def layer(np, stage: Stage, inputs, weights, biases, activation: Activation = AC
 def integers_overflow(inputs, weights, biases) -> bool:
     """Would NumPy's int64 wrap around where Python's integers do not? Then the
     arrays are computed with Python's own integers (dtype=object), exactly."""
-    numbers = [_flat(inputs), _flat(weights), _flat(biases)]
+    numbers = [flat(inputs), flat(weights), flat(biases)]
     if any(isinstance(v, float) for values in numbers for v in values):
         return False
     largest = [max((abs(v) for v in values), default=0) for values in numbers]
@@ -39,12 +39,6 @@ def integers_overflow(inputs, weights, biases) -> bool:
     return largest[0] * largest[1] * features + largest[2] >= INT64
 
 
-def _flat(values) -> list:
-    if values is None:
-        return []
-    if not isinstance(values, list):
-        return [values]
-    return [v for row in values for v in (row if isinstance(row, list) else [row])]
 
 
 def _python(array):

@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass
 
 from .errors import InputError
-from .numfmt import fmt, shape_text
+from .numfmt import flat, fmt, shape_text
 from .parse import parse
 from .steps import cell_label, count_words
 from .trace import LayerTrace, Trace
 
-KINDS = ("shape", "cell", "outputs")
 ABSOLUTE, RELATIVE = 0.01, 0.01  # an answer counts as right within 0.01, or 1 %, whichever is larger
 TOLERANCE_WORDS = "within 0.01 (or 1 % of the answer, whichever is larger)"
 ANSWER_STEP = {"shape": "transpose", "cell": "product", "outputs": "biases"}  # the worked step to show
@@ -151,7 +150,7 @@ def _check_outputs(trace: Trace, guess: str) -> tuple[bool, str]:
     if given.shape != shape and not (shape == () and given.shape == (1,)):
         return False, (f"Not quite: the outputs have shape {shape_text(shape)}, your answer "
                        f"{shape_text(given.shape)}. The outputs are shown below.")
-    flat_answer, flat_given = _flat(answer), _flat(given.values)
+    flat_answer, flat_given = flat(answer), flat(given.values)
     wrong = [i for i, (a, g) in enumerate(zip(flat_answer, flat_given)) if not _close(g, a)]
     if not wrong:
         return True, f"Right: every output matches, {TOLERANCE_WORDS}."
@@ -159,10 +158,4 @@ def _check_outputs(trace: Trace, guess: str) -> tuple[bool, str]:
     more = f", and {len(wrong) - 3} more" if len(wrong) > 3 else ""
     return False, (f"Not quite: {len(wrong)} of {len(flat_answer)} outputs differ ({listed}{more}). "
                    "The worked steps are below.")
-
-
-def _flat(values) -> list:
-    if not isinstance(values, list):
-        return [values]
-    return [v for row in values for v in (row if isinstance(row, list) else [row])]
 

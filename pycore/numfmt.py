@@ -191,3 +191,12 @@ def _digits(x: float) -> str:
     if len(digits) - 1 > PRECISION:
         return f"{abs(x):.{PRECISION}e}".partition("e")[0].replace(".", "").rstrip("0") or "0"
     return digits
+
+
+def flat(values) -> list:
+    """The numbers of a nested list (or of one number, or of nothing: None), row by row."""
+    if values is None:
+        return []
+    if not isinstance(values, list):
+        return [values]
+    return [v for row in values for v in (row if isinstance(row, list) else [row])]

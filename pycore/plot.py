@@ -29,6 +29,15 @@ def _nice_step(span: float) -> float:
     return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
 
 
+def _ticks(low: float, high: float):
+    """Round values from ``low`` to ``high``, about five of them."""
+    step = _nice_step(high - low)
+    tick = math.ceil(low / step) * step
+    while tick <= high + 1e-9:
+        yield tick
+        tick += step
+
+
 def _range(values: list[float], pad: float = 0.08) -> tuple[float, float]:
     low, high = min(values), max(values)
     if high - low < 1e-9:
@@ -53,9 +62,9 @@ def plot(function, x_range: tuple[float, float], points: list[tuple[float, float
         pieces = [left, right]
     ys = [y for piece in pieces for _, y in piece] + [y for _, y, _ in points] + [0.0]
     y0, y1 = _range(ys)
-    if y_range is not None:
-        y0, y1 = min(y_range[0], y0 if min(ys) < y_range[0] else y_range[0]), \
-            max(y_range[1], y1 if max(ys) > y_range[1] else y_range[1])
+    if y_range is not None:  # the fixed reach, where the values stay within it
+        y0 = y0 if min(ys) < y_range[0] else y_range[0]
+        y1 = y1 if max(ys) > y_range[1] else y_range[1]
     box_w, box_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 
     def px(x):
@@ -65,18 +74,12 @@ def plot(function, x_range: tuple[float, float], points: list[tuple[float, float
         return TOP + (y1 - y) / (y1 - y0) * box_h
 
     parts = []
-    for value, step in ((x0, _nice_step(x1 - x0)),):
-        tick = math.ceil(value / step) * step
-        while tick <= x1 + 1e-9:
-            parts.append(f'<line class="grid" x1="{px(tick):.1f}" y1="{TOP}" x2="{px(tick):.1f}" y2="{TOP + box_h}"/>'
-                         f'<text class="tick" x="{px(tick):.1f}" y="{TOP + box_h + 14}">{esc(fmt(round(tick, 6)))}</text>')
-            tick += step
-    step = _nice_step(y1 - y0)
-    tick = math.ceil(y0 / step) * step
-    while tick <= y1 + 1e-9:
+    for tick in _ticks(x0, x1):
+        parts.append(f'<line class="grid" x1="{px(tick):.1f}" y1="{TOP}" x2="{px(tick):.1f}" y2="{TOP + box_h}"/>'
+                     f'<text class="tick" x="{px(tick):.1f}" y="{TOP + box_h + 14}">{esc(fmt(round(tick, 6)))}</text>')
+    for tick in _ticks(y0, y1):
         parts.append(f'<line class="grid" x1="{LEFT}" y1="{py(tick):.1f}" x2="{LEFT + box_w}" y2="{py(tick):.1f}"/>'
                      f'<text class="tick y" x="{LEFT - 5}" y="{py(tick) + 4:.1f}">{esc(fmt(round(tick, 6)))}</text>')
-        tick += step
     if x0 <= 0 <= x1:
         parts.append(f'<line class="axis" x1="{px(0):.1f}" y1="{TOP}" x2="{px(0):.1f}" y2="{TOP + box_h}"/>')
     if y0 <= 0 <= y1:

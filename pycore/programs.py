@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .engine_numpy import integers_overflow
 from .errors import field_key
-from .numfmt import PRECISION, exact_differs, fmt
+from .numfmt import PRECISION, exact_differs, flat, fmt
 from .stages import ACTIVATIONS
 from .trace import LayerTrace, Trace
 
@@ -92,9 +92,7 @@ def loops_program(trace: Trace) -> str:
 def _digits_note(trace: Trace) -> list[str]:
     """Where print() shows more digits than the page, say why the two agree."""
     outputs = trace.outputs
-    values = outputs if isinstance(outputs, list) else [outputs]
-    flat = [v for row in values for v in (row if isinstance(row, list) else [row])]
-    longer = next((v for v in flat if exact_differs(v)), None)
+    longer = next((v for v in flat(outputs) if exact_differs(v)), None)
     if longer is None or not isinstance(outputs, list):
         return []
     return [f"# print() writes every digit of each float: {longer!r} is the number the page shows as",

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import functools
 import json
-from collections import OrderedDict
 from html import escape
 
 from . import diagram, exercise, player, plot
 from .errors import field_key, field_label
+from .keep import Recent
 from .numfmt import (
     THRESHOLD,
     ArrayFormat,
     exact_differs,
+    flat,
     fmt,
     format_array,
     format_grid,
@@ -126,9 +127,10 @@ def render_parts(trace: Trace, positions: dict[int, Position] | None = None, vie
                 chunks += _product_parts(layer, step, at, view, layer.number == played, source, chunk_id)
                 continue
             items.append(tag("li", "", class_=f"step step-{step.key}", data_chunk=chunk_id))
-            key = _chunk_key(step.key, source, at, asking)
-            make = functools.partial(_step_html, layer, step, at, asking, source)
-            chunks.append((chunk_id, memo((layer.number, step.key, key) if key else None, make)))
+            moment = (at.row, at.column, at.phase, at.term) if step.key == "network" else ()
+            chunks.append((chunk_id, _piece(layer, source, step.key, _STEP_SOURCES[step.key],
+                                            functools.partial(_step_html, layer, step, at, asking, source),
+                                            asking, *moment)))
         title_id = f"layer-{layer.number}-title"
         shell.append(tag("section",
                          tag("h2", esc(headline(layer)), id=title_id)
@@ -154,30 +156,15 @@ _STEP_SOURCES = {
 }
 
 
-def _chunk_key(key: str, source: dict | None, at: Position, asking: bool):
-    if source is None:
-        return None
-    parts = tuple(source[name] for name in _STEP_SOURCES[key]) + (source["engine"], asking)
-    if key == "network":
-        parts += (at.row, at.column, at.phase, at.term)
-    return parts
+_STEPS = Recent(200)  # steps and their pieces: a few layers' worth, for the last few edits
 
 
-_MEMO: OrderedDict = OrderedDict()
-MEMO_SIZE = 200  # step contents kept: a few layers' worth, for the last few edits
-
-
-def memo(key, make):
-    """``make()``, or what it gave before for the same key (None: always make it)."""
-    if key is None:
-        return make()
-    if key in _MEMO:
-        _MEMO.move_to_end(key)
-        return _MEMO[key]
-    value = _MEMO[key] = make()
-    if len(_MEMO) > MEMO_SIZE:
-        _MEMO.popitem(last=False)
-    return value
+def _piece(layer: LayerTrace, source: dict | None, name: str, deps: tuple[str, ...], make, *extra) -> str:
+    """A step or a piece of one (``make()``), rendered again only when what it is made of
+    changed: the source texts ``deps`` names, the engine, and ``extra`` (the position, the
+    view...). Without sources, always rendered."""
+    key = None if source is None else (layer.number, name, *(source[d] for d in deps), source["engine"], *extra)
+    return _STEPS.get(key, make)
 
 
 def _step_html(layer: LayerTrace, step, at: Position, asking: bool, source: dict | None = None) -> str:
@@ -206,9 +193,7 @@ def _product_parts(layer: LayerTrace, step, at: Position, view: str, played: boo
     everything = ("up", "weights", "biases", "activation")
 
     def part(suffix: str, deps: tuple[str, ...], make) -> tuple[str, str]:
-        key = None if source is None else (
-            layer.number, "product" + suffix, *(source[d] for d in deps), source["engine"], *moment)
-        return chunk_id + suffix, memo(key, make)
+        return chunk_id + suffix, _piece(layer, source, "product" + suffix, deps, make, *moment)
 
     def words_and_player() -> str:
         return _step_words(step) + (player_controls(layer, at) if played else tag(
@@ -236,11 +221,8 @@ def _outputs_axes(layer: LayerTrace) -> dict:
 def _step_body(layer: LayerTrace, key: str, at: Position, source: dict | None = None) -> str:
     two_d = layer.weights.ndim == 2
 
-    def part(name: str, deps: tuple[str, ...], make):
-        """A piece of the step, rendered again only when what it is made of changed."""
-        if source is None:
-            return make()
-        return memo((layer.number, name, *(source[d] for d in deps), source["engine"]), make)
+    def part(name: str, deps: tuple[str, ...], make) -> str:
+        return _piece(layer, source, f"{key}/{name}", deps, make)
 
     if key == "network":
         knobs = knobs_view(layer) if layer.weights.ndim == 1 and layer.features == 1 else ""
@@ -305,15 +287,12 @@ def activation_view(layer: LayerTrace) -> str:
     table = figure("outputs", layer.outputs, **labels) + tag(
         "span", esc(f"→ {activation.title} →"), class_="arrow", aria_hidden="true") + figure(
         f"after {activation.title}", layer.activated, changed=_changed(layer), **labels)
-    flat = layer.outputs if isinstance(layer.outputs, list) else [layer.outputs]
-    values = [v for row in flat for v in (row if isinstance(row, list) else [row])]
     return tag("div", table, class_="arrays") + tag(
-        "figure", plot.activation_plot(layer.number, activation, values), class_="plot-figure")
+        "figure", plot.activation_plot(layer.number, activation, flat(layer.outputs)), class_="plot-figure")
 
 
 def _changed(layer: LayerTrace) -> set[tuple[int, int]]:
-    before, after = layer.as_grid(layer.outputs), layer.as_grid(layer.activated)
-    cells = {(r, c) for r, row in enumerate(before) for c, value in enumerate(row) if value != after[r][c]}
+    cells = layer.activation_changed()
     if layer.stage.rows and not layer.stage.columns:  # shown as one row: (0, index)
         return {(0, r) for r, _ in cells}
     return cells
@@ -358,24 +337,15 @@ def scroller(content: str) -> str:
     return tag("div", tag("div", content, class_="scroller"), class_="scroll-frame")
 
 
-_SEEN: OrderedDict = OrderedDict()  # id(values) -> (values, their format): one array is shown in several steps
+_FORMATS = Recent(24)  # one array is shown in several steps: formatted once
+_FIGURES = Recent(24)  # the same array, named and labelled alike, in two steps: rendered once
 
 
 def _formatted(values) -> ArrayFormat:
     """format_array, once per array object (the trace's arrays are never changed)."""
     if not isinstance(values, list):
         return format_array(values)
-    kept = _SEEN.get(id(values))
-    if kept is not None and kept[0] is values:
-        return kept[1]
-    formatted = format_array(values)
-    _SEEN[id(values)] = (values, formatted)
-    if len(_SEEN) > 24:
-        _SEEN.popitem(last=False)
-    return formatted
-
-
-_FIGURES: OrderedDict = OrderedDict()  # the same array, named and labelled alike, in two steps
+    return _FORMATS.get(id(values), lambda: format_array(values), values)
 
 
 def figure(name: str, values, **options) -> str:
@@ -383,14 +353,7 @@ def figure(name: str, values, **options) -> str:
         return _figure(name, values, **options)
     key = (name, id(values), tuple(sorted((k, frozenset(v) if isinstance(v, set) else v)
                                          for k, v in options.items())))
-    kept = _FIGURES.get(key)
-    if kept is not None and kept[0] is values:
-        return kept[1]
-    html = _figure(name, values, **options)
-    _FIGURES[key] = (values, html)
-    if len(_FIGURES) > 24:
-        _FIGURES.popitem(last=False)
-    return html
+    return _FIGURES.get(key, lambda: _figure(name, values, **options), values)
 
 
 def _figure(name: str, values, **options) -> str:

@@ -156,34 +156,7 @@ def decode(fragment: str) -> tuple[State | None, list[str]]:
     if len(fragment) > MAX_FRAGMENT:
         return None, [f"This link is {len(fragment):,} characters long; links of up to "
                       f"{MAX_FRAGMENT:,} are read. Your fields are left as they were."]
-    problems: list[str] = []
-    given: dict[str, object] = {}  # key -> value, for every key used
-    for part in fragment.split("&"):
-        if not part:
-            continue
-        name, sep, raw = part.partition("=")
-        shown = _shown(name)
-        if not sep:
-            problems.append(f"The link's part “{shown}” has no “=” and was left out.")
-            continue
-        try:
-            value = unquote(raw, errors="strict")
-        except UnicodeDecodeError:
-            problems.append(f"The link's value for “{shown}” is not valid percent-encoded "
-                            "text and was left out.")
-            continue
-        match = _KEY.match(name)
-        prop = SPEC.get(match.group(1)) if match else None
-        if prop is None or (match.group(2) and (not prop.per_layer or match.group(2) == "1")):
-            problems.append(f"The link's key “{shown}” is not one Layer Lens knows; it was left out.")
-        elif name in given:
-            problems.append(f"The link gives “{shown}” twice; the first one is used.")
-        else:
-            value, problem = _read_value(prop, value)
-            if problem:
-                problems.append(problem)
-            if value is not None:
-                given[name] = value
+    given, problems = _given(fragment)
     if not any(SPEC[_KEY.match(k).group(1)].type == "text" for k in given):
         return None, problems  # no fields: the learner's own stay (link_flags gives the rest)
 
@@ -213,25 +186,48 @@ def decode(fragment: str) -> tuple[State | None, list[str]]:
     return State(layers=layers, **page), problems
 
 
+def _given(fragment: str) -> tuple[dict[str, object], list[str]]:
+    """Every key the link uses, with its value read, and messages about what was not used."""
+    problems: list[str] = []
+    given: dict[str, object] = {}  # key -> value, for every key used
+    for part in fragment.split("&"):
+        if not part:
+            continue
+        name, sep, raw = part.partition("=")
+        shown = _shown(name)
+        if not sep:
+            problems.append(f"The link's part “{shown}” has no “=” and was left out.")
+            continue
+        try:
+            value = unquote(raw, errors="strict")
+        except UnicodeDecodeError:
+            problems.append(f"The link's value for “{shown}” is not valid percent-encoded "
+                            "text and was left out.")
+            continue
+        match = _KEY.match(name)
+        prop = SPEC.get(match.group(1)) if match else None
+        if prop is None or (match.group(2) and (not prop.per_layer or match.group(2) == "1")):
+            problems.append(f"The link's key “{shown}” is not one Layer Lens knows; it was left out.")
+        elif name in given:
+            problems.append(f"The link gives “{shown}” twice; the first one is used.")
+        else:
+            value, problem = _read_value(prop, value)
+            if problem:
+                problems.append(problem)
+            if value is not None:
+                given[name] = value
+    return given, problems
+
+
 def link_flags(fragment: str) -> dict:
     """The page-wide settings a link gives (view, hide, predict, step), where it gives no
     fields: they apply to the fields on the page. Empty when it gives none."""
     fragment = fragment[1:] if fragment.startswith("#") else fragment
     if len(fragment) > MAX_FRAGMENT:
         return {}
-    flags = {}
-    for part in fragment.split("&"):
-        name, sep, raw = part.partition("=")
-        prop = SPEC.get(name)
-        if not sep or prop is None or prop.per_layer or prop.type == "text" or name in flags:
-            continue
-        try:
-            value, _ = _read_value(prop, unquote(raw, errors="strict"))
-        except UnicodeDecodeError:
-            continue
-        if value is not None:
-            flags[name] = _json_value(prop, value)
-    return flags
+    given, _ = _given(fragment)
+    return {prop.name: _json_value(prop, given[prop.name]) for prop in PAGE_PROPERTIES
+            if prop.type != "text" and prop.name in given}
 
 
 def _read_value(prop: Property, value: str) -> tuple[object, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .numfmt import PRECISION, fmt, shape_text
+from .numfmt import PRECISION, flat, fmt, shape_text
 from .stages import ACTIVATIONS
 from .trace import LayerTrace, Trace
 
@@ -198,9 +198,9 @@ def _read_as_words(layer: LayerTrace, name: str) -> str:
 
 def _activation_words(layer: LayerTrace) -> tuple[str, ...]:
     activation = ACTIVATIONS[layer.activation]
-    before, after = _flat(layer.outputs), _flat(layer.activated)
-    changed = sum(1 for b, a in zip(before, after) if b != a)
-    total = len(before)
+    after = flat(layer.activated)
+    changed = len(layer.activation_changed())
+    total = len(after)
     counted = (f"{changed} of the {total} outputs changed (marked ✱); the rest pass on as they are."
                if activation.name == "relu" else
                f"{sum(1 for a in after if a == 1)} of the {total} outputs fire (1); the rest are 0.")
@@ -218,12 +218,6 @@ def _chain_words(previous: LayerTrace, layer: LayerTrace) -> str:
     name = ACTIVATIONS[previous.activation].title
     return (f"{name} between layers {a} and {b} bends what they compute: it is no longer a straight-line "
             "(linear) function of the inputs, so the two layers can compute what no single layer can.")
-
-
-def _flat(values) -> list:
-    if not isinstance(values, list):
-        return [values]
-    return [v for row in values for v in (row if isinstance(row, list) else [row])]
 
 
 def exact_note(value) -> str:

@@ -137,6 +137,13 @@ class LayerTrace:
             return [[v] for v in values]
         return grid(values)
 
+    def activation_changed(self) -> set[tuple[int, int]]:
+        """The product grid's cells whose output the activation changed."""
+        if self.activated is None:
+            return set()
+        before, after = self.as_grid(self.outputs), self.as_grid(self.activated)
+        return {(r, c) for r, row in enumerate(before) for c, value in enumerate(row) if value != after[r][c]}
+
     def bias_grid(self) -> list[list] | None:
         """The biases, broadcast to the product grid's shape (as NumPy adds them). Rows
         may be shared: the grid is read, never changed."""

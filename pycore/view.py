@@ -21,7 +21,6 @@ from .trace import Trace
 @dataclass
 class View:
     trace: Trace | None = None
-    steps: str = ""  # HTML for the Steps region
     outputs: str = ""  # HTML for the Layer outputs region
     code_loops: str = ""  # plain text for a <pre>
     code_numpy: str = ""
@@ -32,6 +31,11 @@ class View:
     step: str | None = None  # the one step a link asks to show, where the fields have it
     shell: str = ""  # the Steps as sections with an empty item per step ...
     chunks: list = field(default_factory=list)  # ... and each step's content: (id, HTML)
+
+    @property
+    def steps(self) -> str:
+        """HTML for the Steps region, whole (the page puts the chunks in place itself)."""
+        return render_html.fill(self.shell, self.chunks)
 
 
 def complete(state: State) -> State:
@@ -51,7 +55,7 @@ WORK_LIMIT: int | None = None  # the page's engine sets the browser's limit (den
 def view(state: State, *, use_numpy: bool | None = None, where: str = "browser", revealed: bool = False) -> View:
     """Everything the page shows for a state. With an exercise (``state.predict``) not yet
     answered (``revealed`` False), every number that would give the answer away is left out."""
-    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), use_numpy, WORK_LIMIT)
+    trace, errors = _trace(state, use_numpy)
     if errors:
         return View(errors={error.key: error.beside for error in errors})
     positions, problems = {}, []
@@ -70,12 +74,11 @@ def view(state: State, *, use_numpy: bool | None = None, where: str = "browser",
     asking = bool(state.predict) and not revealed
     played = None if asking else played_layer(state)
     shell, chunks = render_html.render_parts(trace, positions, state.view, played, asking, sources(state))
-    steps = render_html.fill(shell, chunks)
     if asking:
         hidden = "# Hidden until you check your prediction above: it would print the answer.\n"
-        return View(trace, steps, render_html.hidden_answer(), hidden, hidden, engine_note(trace, where),
+        return View(trace, render_html.hidden_answer(), hidden, hidden, engine_note(trace, where),
                     problems=problems, predict=predict, step=step, shell=shell, chunks=chunks)
-    return View(trace, steps, render_html.outputs_table(trace), programs.loops_program(trace),
+    return View(trace, render_html.outputs_table(trace), programs.loops_program(trace),
                 programs.numpy_program(trace), engine_note(trace, where), problems=problems, predict=predict,
                 step=step, shell=shell, chunks=chunks)
 
@@ -93,7 +96,7 @@ def sources(state: State) -> list[dict]:
 
 def check(state: State, guess: str) -> exercise.Verdict | None:
     """The learner's prediction, checked (None when the fields do not compute)."""
-    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), None, WORK_LIMIT)
+    trace, errors = _trace(state)
     if errors or not state.predict:
         return None
     return exercise.check(trace, state.predict, guess, state.layers[-1].get("cell"))
@@ -107,7 +110,7 @@ def played_layer(state: State) -> int:
 def cells(state: State, number: int, wanted: list) -> list[dict]:
     """The player's data for some cells of one layer: each cell's frames, its dot
     product written out, and the diagram's numbers for its sample."""
-    trace, errors = _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), None, WORK_LIMIT)
+    trace, errors = _trace(state)
     if errors or not 0 < number <= len(trace.layers):
         return []
     layer = trace.layers[number - 1]
@@ -139,6 +142,11 @@ def _diagram_outputs(layer, sample: int) -> dict:
         r, c = layer.cell_of(sample, j)
         shown[j] = "= " + fmt(outputs[r][c])
     return shown
+
+
+def _trace(state: State, use_numpy: bool | None = None):
+    """The trace of the state's fields and the mistakes in them, computed once for the same fields."""
+    return _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), use_numpy, WORK_LIMIT)
 
 
 @lru_cache(maxsize=2)  # a cell selected, a step played: the same fields are not computed again

@@ -147,12 +147,8 @@ def test_serve_mime_types_and_ctrl_c(dist):
 
 def test_serve_sends_the_gzip_copy_to_browsers_that_accept_it(dist):
     import gzip
-    import threading
-    server = build.make_server(0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     wasm = f"{build.vendor_dirs()['pyodide']}/pyodide.asm.wasm"
-    try:
+    with build.serving() as base:
         for path in (wasm, "", f"{app(dist).relative_to(dist).as_posix()}/main.js"):
             original = (dist / (path or "index.html")).read_bytes()
             asked = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip, br"})
@@ -169,22 +165,15 @@ def test_serve_sends_the_gzip_copy_to_browsers_that_accept_it(dist):
         with pytest.raises(urllib.error.HTTPError) as unchanged:
             urllib.request.urlopen(again)
         assert unchanged.value.code == 304
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_serve_sees_a_redeploy_even_when_it_keeps_the_files_times(tmp_path):
     """A browser revalidating its copy gets the new page after a redeploy in the same
     second, or one that copies the old times onto new files."""
     import os
-    import threading
     page = tmp_path / "index.html"
     page.write_text("<p>build A</p>")
-    server = build.make_server(0, tmp_path)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    try:
+    with build.serving(tmp_path) as base:
         with urllib.request.urlopen(base) as response:
             tag = response.headers["ETag"]
         times = page.stat()
@@ -193,9 +182,6 @@ def test_serve_sees_a_redeploy_even_when_it_keeps_the_files_times(tmp_path):
         with urllib.request.urlopen(urllib.request.Request(base, headers={"If-None-Match": tag})) as response:
             assert response.status == 200 and response.read() == b"<p>build B</p>"
             assert response.headers["ETag"] != tag
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_python_starts_from_a_snapshot_of_this_builds_pycore(dist):

@@ -68,14 +68,16 @@ def open_saved(work_json):
 
 def show(state_json, options_json):
     """Everything the page shows for a state. ``options``: ``editors``, the layer
-    numbers whose editors the page lacks."""
+    numbers whose editors the page lacks; ``revealed``, an exercise's answer was
+    checked; ``have``, the token of each part the page shows (only new parts are sent)."""
     options = json.loads(options_json)
     asked = states.from_json(json.loads(state_json))
     state = complete(asked)
     revealed = bool(options.get("revealed"))
     editors = [render_html.layer_fields(n, state.layers[n - 1]) for n in options.get("editors", [])
                if 0 < n <= len(state.layers)]
-    added = {i: states.to_json(state)["layers"][i] for i, layer in enumerate(asked.layers) if layer is None}
+    completed = states.to_json(state)["layers"] if None in asked.layers else []
+    added = {i: completed[i] for i, layer in enumerate(asked.layers) if layer is None}  # Add a layer's fields
     fragment, too_large = states.link(state)
     answer = {"added": added, "editors": editors, "fragment": fragment, "link_note": too_large,
               "add_layer_problem": add_layer_problem(state)}

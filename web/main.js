@@ -146,9 +146,22 @@ function hold(on) {
 }
 
 // -- engine calls ---------------------------------------------------------------------
+let idleWaiters = [];
+
 function updateIdle() {
-  body.dataset.idle = String(working === 0 && !pumping && shownGeneration === generation && linkTimer === null &&
-    addressTimer === null);
+  const idle = working === 0 && !pumping && shownGeneration === generation && linkTimer === null &&
+    addressTimer === null;
+  body.dataset.idle = String(idle);
+  if (idle && idleWaiters.length) {
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}
+
+// Nothing under way: every edit shown, the player's moment and the address written.
+function whenIdle() {
+  return body.dataset.idle === "true" ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
 }
 
 // How long each engine call and each apply took (the bench reads these; nothing asserts them).
@@ -309,11 +322,13 @@ function apply(result, asked) {
   // newly added layers: the fields pycore gave them (unless typed into since)
   for (const [i, layer] of Object.entries(result.added)) if (state.layers[i] === null) state.layers[i] = layer;
   for (const html of result.editors) {
-    if (missingEditors().length) $("layers").insertAdjacentHTML("beforeend", html); // escaped by pycore
+    if (!missingEditors().length) continue;
+    $("layers").insertAdjacentHTML("beforeend", html); // escaped by pycore
+    // its fields, as pycore wrote them (a large link's may be too long to lay out)
+    for (const area of $("layers").lastElementChild.querySelectorAll("textarea")) setFieldText(area, area.value);
   }
   updateLayerButtons(result.add_layer_problem ?? "");
   for (const area of document.querySelectorAll("#editors textarea")) {
-    if (area.value.length > HUGE) setFieldText(area, area.value); // a new layer's editor, from a large link
     const key = area.dataset.key;
     const message = result.errors[key] ?? "";
     const alert = $(`error-${key}`);
@@ -885,9 +900,9 @@ function wire() {
 // -- copying ----------------------------------------------------------------------------
 async function copyLink() {
   if (!engine || generation !== shownGeneration) $("copy-status").textContent = "Copying once the link is up to date…";
-  await settled(); // the address holds the fields once the engine has seen them
-  while (linkTimer !== null) await new Promise((resolve) => setTimeout(resolve, 50)); // and the player's moment
-  writeAddress();
+  await settled(); // the fields' own render first
+  writeAddress(); // its address at once, not after the typing pause
+  await whenIdle(); // and the player's moment, if its link is still being written
   if (linkNote) { $("copy-status").textContent = "No link to copy: see the note below."; return; }
   const link = location.href;
   try {
@@ -992,7 +1007,6 @@ async function startEngine() {
 
 async function start() {
   updateIdle();
-  // this build's own files, next to this module (app/<version>/), and its runtime
   await startEngine();
   const last = await work.lastWork();
   if (last && Number.isInteger(last.example) && examples[last.example]) lastExample = last.example;
@@ -1000,9 +1014,12 @@ async function start() {
   try {
     if (location.hash.length > 1 && last?.mine && last.state && last.address === location.hash) {
       // this tab, reloaded at the address it last wrote: what it saved since is newer than the address
-      const [{ state: saved }, { state: linked }] = [await call("open_saved", JSON.stringify(last.state)),
-        await call("open_link", location.hash)];
-      if (saved && asKept(saved) !== asKept(linked ?? {})) opened = await loadSaved(last.state);
+      const { state: saved, problems } = await call("open_saved", JSON.stringify(last.state));
+      const { state: linked } = await call("open_link", location.hash);
+      if (saved && asKept(saved) !== asKept(linked ?? {})) {
+        load(saved, problems);
+        opened = true;
+      }
     }
     if (!opened && location.hash.length > 1) opened = await loadFrom(location.hash);
     if (!opened && arriving && last?.state) opened = await loadSaved(last.state);

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -41,12 +40,8 @@ def pytest_collection_modifyitems(items):
 @pytest.fixture(scope="session")
 def site_url():
     build.build()
-    server = build.make_server(0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with build.serving() as url:
+        yield url
 
 
 def chromium_path() -> str | None:

@@ -6,7 +6,6 @@ import gzip
 import json
 import os
 import shutil
-import threading
 
 from helpers import close
 from seed import STAGES
@@ -114,25 +113,22 @@ def test_a_bad_snapshot_or_numpy_wheel_leaves_the_pure_python_engine_working(bro
         (app / name).unlink()
     (app / "site.json").write_text(json.dumps({"numpy_wheel": f"./{pyodide}/numpy-broken.whl"}))
     (app / "snapshot.bin.gz").write_bytes(gzip.compress(b"not Python's memory" * 1000))
-    server = build.make_server(0, site)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(service_workers="block")
-    try:
-        page = context.new_page()
-        page.add_init_script("window.__layerLensBoot = 'snapshot'")  # the bad snapshot is tried
-        warnings = []
-        page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
-        assert "pure-Python loops" in page.locator("#engine").inner_text()
-        assert any("NumPy did not load" in w for w in warnings)
-        assert any("snapshot was not used" in w for w in warnings)
-        assert page.evaluate("document.body.dataset.boot") == "plain"
-        assert page.locator("#outputs-body td").all_inner_texts()[-1].strip() == "0.026"
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with build.serving(site) as url:
+        context = browser.new_context(service_workers="block")
+        try:
+            page = context.new_page()
+            page.add_init_script("window.__layerLensBoot = 'snapshot'")  # the bad snapshot is tried
+            warnings = []
+            page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+            page.goto(url)
+            page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
+            assert "pure-Python loops" in page.locator("#engine").inner_text()
+            assert any("NumPy did not load" in w for w in warnings)
+            assert any("snapshot was not used" in w for w in warnings)
+            assert page.evaluate("document.body.dataset.boot") == "plain"
+            assert page.locator("#outputs-body td").all_inner_texts()[-1].strip() == "0.026"
+        finally:
+            context.close()
 
 
 def test_work_survives_a_reload_and_a_bare_visit_and_reset_restores_the_example(lens):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
-import threading
 
 import pytest
 
@@ -22,23 +22,18 @@ def broken(browser, tmp_path):
         engine.unlink()
         engine.write_text(text.replace('def show(state_json, options_json):\n',
                                        'def show(state_json, options_json):\n' + patch, 1))
-        server = build.make_server(0, site)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = stack.enter_context(build.serving(site))
         context = browser.new_context(service_workers="block")
+        stack.callback(context.close)
         page = context.new_page()
         page.add_init_script("window.__layerLensWatchdogMs = 3000")
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+        page.goto(url)
         page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
-        opened.append((server, context))
         return page, errors
-    opened = []
-    yield serve
-    for server, context in opened:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with contextlib.ExitStack() as stack:
+        yield serve
 
 
 def edit(page, text):

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 
 import pytest
 from helpers import ROOT
@@ -64,18 +63,14 @@ def host(builds, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(builds / "A", site)
     same_times(site)
-    server = build.make_server(0, site, cache_control="max-age=600")
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-
     def deploy(name):  # replace the whole site with another build, as a redeploy does
         for path in site.iterdir():
             shutil.rmtree(path) if path.is_dir() else path.unlink()
         shutil.copytree(builds / name, site, dirs_exist_ok=True)
         same_times(site)
 
-    yield f"http://127.0.0.1:{server.server_address[1]}/", deploy
-    server.shutdown()
-    server.server_close()
+    with build.serving(site, cache_control="max-age=600") as url:
+        yield url, deploy
 
 
 def app_versions(requests: list[str]) -> set[str]:
