@@ -238,11 +238,8 @@ def _step_body(layer: LayerTrace, key: str, at: Position, source: dict | None = 
                 layer.stage.bias, layer.biases.values, columns="neuron" if two_d else None, hue_columns=two_d)))
         return tag("div", "".join(figures), class_="arrays")
     if key == "transpose":
-        return tag("div", scroller(tag("div", figure("weights", layer.weights.values, rows="neuron", hue_rows=True)
-                   + tag("span", tag("span", "→ transpose →", class_="across")
-                         + tag("span", "↓ transpose ↓", class_="down"), class_="arrow", aria_hidden="true")
-                   + figure("weightsᵀ", layer.transposed(), columns="neuron", hue_columns=True),
-                   class_="arrays transpose")), class_="transpose-box")
+        return pair(figure("weights", layer.weights.values, rows="neuron", hue_rows=True), "transpose",
+                    figure("weightsᵀ", layer.transposed(), columns="neuron", hue_columns=True))
     labels = _outputs_axes(layer)
     if key == "biases":
         if layer.biases is None:
@@ -284,10 +281,8 @@ def activation_view(layer: LayerTrace) -> str:
     """The outputs before and after the activation, the changed ones marked, and the function plotted."""
     activation = ACTIVATIONS[layer.activation]
     labels = _outputs_axes(layer)
-    table = figure("outputs", layer.outputs, **labels) + tag(
-        "span", esc(f"→ {activation.title} →"), class_="arrow", aria_hidden="true") + figure(
-        f"after {activation.title}", layer.activated, changed=_changed(layer), **labels)
-    return tag("div", table, class_="arrays") + tag(
+    return pair(figure("outputs", layer.outputs, **labels), activation.title,
+                figure(f"after {activation.title}", layer.activated, changed=_changed(layer), **labels)) + tag(
         "figure", plot.activation_plot(layer.number, activation, flat(layer.outputs)), class_="plot-figure")
 
 
@@ -329,6 +324,15 @@ def network_view(layer: LayerTrace, at: Position) -> str:
     bar = tag("div", "".join(controls), class_="diagram-controls", role="group",
               aria_label=f"Diagram of layer {layer.number}") if controls else ""
     return picture + bar
+
+
+def pair(before: str, words: str, after: str) -> str:
+    """Two arrays and what turns one into the other: side by side with the arrow pointing
+    right where there is room, stacked with it pointing down where not (the page's CSS
+    picks, by the room the step has)."""
+    arrow = tag("span", tag("span", esc(f"→ {words} →"), class_="across")
+                + tag("span", esc(f"↓ {words} ↓"), class_="down"), class_="arrow", aria_hidden="true")
+    return tag("div", scroller(tag("div", before + arrow + after, class_="arrays pair")), class_="pair-box")
 
 
 def scroller(content: str) -> str:

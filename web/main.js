@@ -532,14 +532,21 @@ function remember(fragment, tooLarge = null) {
   clearTimeout(addressTimer);
   addressTimer = setTimeout(writeAddress, PAUSE_MS);
   updateIdle();
+  markExample(fragment);
+}
+
+// The example whose fields are on show, marked in the gallery.
+function markExample(fragment) {
   const current = document.querySelector("nav.examples a[aria-current]");
   const link = fragment && document.querySelector(`nav.examples a[href="#${CSS.escape(fragment)}"]`);
   if (current === link) return;
   current?.removeAttribute("aria-current");
   if (link) {
     link.setAttribute("aria-current", "page");
-    const strip = link.closest("ol"); // on a phone the gallery is one strip: show the current example
-    if (strip.scrollWidth > strip.clientWidth) strip.scrollLeft = link.offsetLeft - strip.offsetLeft - 8;
+    // on a phone the gallery is one strip: show the current example, and a part of the one
+    // before it, so that the path plainly goes on to the left too
+    const strip = link.closest("ol");
+    if (strip.scrollWidth > strip.clientWidth) strip.scrollLeft = link.offsetLeft - strip.offsetLeft - 64;
   }
 }
 
@@ -947,6 +954,7 @@ wire(); // typing works at once; the engine renders what was typed when it is li
 markScrollers();
 updateLayerButtons("");
 updateResetLabel();
+if (!arriving) markExample(body.dataset.example); // the pre-rendered example, before Python too
 
 // Keep a copy for studying offline (where the browser allows: https or localhost), and say
 // when a newer build has been published, offering to reload (the fields are kept).

@@ -6,6 +6,7 @@ import json
 
 import pytest
 from helpers import ROOT
+from playwright.sync_api import expect
 
 from pycore.examples import DEFAULT_EXAMPLE, EXAMPLES, NEXT_LAYER
 from pycore.state import State, encode
@@ -72,14 +73,16 @@ def test_nothing_needs_the_page_to_scroll_sideways(shared, width):
             assert wide == ("right" in more or "left" in more)
 
 
-def test_the_transpose_arrow_points_the_way_the_arrays_are_stacked(shared):
-    lens = shared.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment)
-    arrow = lens.page.locator(".step-transpose .arrow")
-    for width, shown in [(375, "↓ transpose ↓"), (1280, "→ transpose →")]:
+@pytest.mark.parametrize("step, words, link", [
+    ("transpose", "transpose", ""), ("activation", "ReLU", "&activation=relu")])
+def test_the_arrow_between_two_arrays_points_the_way_they_are_stacked(shared, step, words, link):
+    lens = shared.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment + link)
+    arrow = lens.page.locator(f".step-{step} .arrow")
+    for width, shown in [(375, f"↓ {words} ↓"), (1280, f"→ {words} →")]:
         lens.page.set_viewport_size({"width": width, "height": 900})
         arrow.scroll_into_view_if_needed()  # steps off screen are not laid out
-        assert arrow.inner_text().strip() == shown
-        weights, transposed = (box for box in lens.page.locator(".step-transpose figure").evaluate_all(
+        expect(arrow).to_have_text(shown, use_inner_text=True)  # once the step is laid out at this width
+        weights, transposed = (box for box in lens.page.locator(f".step-{step} figure.array").evaluate_all(
             "figures => figures.map(f => f.getBoundingClientRect().toJSON())"))
         if shown.startswith("↓"):
             assert transposed["top"] >= weights["bottom"]  # stacked
