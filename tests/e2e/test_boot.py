@@ -70,6 +70,7 @@ def hold_python(lens):
 
 
 def test_typing_while_python_loads_is_kept(lens):
+    lens.page.add_init_script("window.__layerLensBoot = 'plain'")  # the first visit's usual start
     release = hold_python(lens)
     lens.open(wait=False)
     lens.page.wait_for_load_state("domcontentloaded")
@@ -77,6 +78,7 @@ def test_typing_while_python_loads_is_kept(lens):
     release()
     lens.wait_ready()
     lens.settle()
+    assert lens.page.evaluate("document.body.dataset.boot") == "plain"
     assert lens.field("Biases").input_value() == "[0, 0, 0]"
     assert close(lens.outputs(), [[2.8, -1.79, 1.885], [6.9, -4.81, -0.3], [-0.59, -1.949, -0.474]])
 
@@ -95,6 +97,7 @@ def test_a_link_holds_the_editors_until_its_fields_arrive_and_is_ready_only_then
 
 
 def test_a_link_with_more_layers_is_ready_with_all_of_them(lens):
+    lens.page.add_init_script("delete window.__layerLensBoot")  # the page's own guess, either way
     lens.open("#" + EXAMPLES[-1].fragment)
     assert lens.page.locator("#layers fieldset").count() == 2
     assert close(lens.outputs(), STAGES["two layers"][2])
@@ -183,17 +186,13 @@ def test_studying_goes_on_offline_after_one_visit(offline_lens):
     lens.watch.problems[:] = [p for p in lens.watch.problems if "request failed" not in p]
 
 
-def test_cells_can_be_chosen_by_touch(browser, site_url):
-    context = browser.new_context(has_touch=True, viewport={"width": 800, "height": 1000}, service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto(site_url)
-        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
-        page.get_by_role("button", name="sample 3 · neuron 1: -0.59").tap()
-        page.wait_for_selector('button.cell[data-row="2"][data-col="0"][aria-pressed="true"]')
-        assert "= -0.59" in page.locator(".dot-detail").first.inner_text()
-    finally:
-        context.close()
+def test_cells_can_be_chosen_by_touch(new_context, site_url):
+    page = new_context(has_touch=True, viewport={"width": 800, "height": 1000}, service_workers="block").new_page()
+    page.goto(site_url)
+    page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
+    page.get_by_role("button", name="sample 3 · neuron 1: -0.59").tap()
+    page.wait_for_selector('button.cell[data-row="2"][data-col="0"][aria-pressed="true"]')
+    assert "= -0.59" in page.locator(".dot-detail").first.inner_text()
 
 
 def test_a_content_security_policy_violation_is_reported(lens):

@@ -12,7 +12,7 @@ import build
 
 
 @pytest.fixture
-def broken(browser, tmp_path):
+def broken(new_context, tmp_path):
     """A copy of the site whose engine fails at chosen fields, as a bug would."""
     def serve(patch: str):
         site = tmp_path / "site"
@@ -23,8 +23,7 @@ def broken(browser, tmp_path):
         engine.write_text(text.replace('def show(state_json, options_json):\n',
                                        'def show(state_json, options_json):\n' + patch, 1))
         url = stack.enter_context(build.serving(site))
-        context = browser.new_context(service_workers="block")
-        stack.callback(context.close)
+        context = new_context(service_workers="block")
         page = context.new_page()
         page.add_init_script("window.__layerLensWatchdogMs = 3000")
         errors = []

@@ -109,20 +109,16 @@ def test_pointing_at_a_neuron_lights_its_weights_its_column_of_weights_t_and_its
     assert lit.count() == 0
 
 
-def test_reduced_motion_turns_playing_off_and_stepping_still_works(browser, site_url):
-    context = browser.new_context(reduced_motion="reduce", viewport={"width": 1280, "height": 900},
-                                  service_workers="block")
-    try:
-        page = context.new_page()
-        page.goto(site_url)
-        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
-        assert page.get_by_role("button", name="Play").is_disabled()
-        assert page.locator(".motion-note").is_visible()
-        page.get_by_role("button", name="First step").click()
-        page.get_by_role("button", name="Next step").click()
-        page.wait_for_function("() => document.querySelector('.player-status').textContent.startsWith('Step 2 of 63')")
-    finally:
-        context.close()
+def test_reduced_motion_turns_playing_off_and_stepping_still_works(new_context, site_url):
+    page = new_context(reduced_motion="reduce", viewport={"width": 1280, "height": 900},
+                       service_workers="block").new_page()
+    page.goto(site_url)
+    page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
+    assert page.get_by_role("button", name="Play").is_disabled()
+    assert page.locator(".motion-note").is_visible()
+    page.get_by_role("button", name="First step").click()
+    page.get_by_role("button", name="Next step").click()
+    page.wait_for_function("() => document.querySelector('.player-status').textContent.startsWith('Step 2 of 63')")
 
 
 def test_play_and_pause_and_cell_by_cell(shared):
