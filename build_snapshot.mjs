@@ -45,6 +45,6 @@ if (python._module.HEAP8.length !== heap) {
   process.exit(3);
 }
 const snapshot = python.makeMemorySnapshot();
-const packed = gzipSync(snapshot, { level: 9 });
+const packed = gzipSync(snapshot, { level: 6 }); // level 9 takes 2 s more for 0.6 % fewer bytes
 writeFileSync(out, packed);
 console.log(JSON.stringify({ raw: snapshot.length, gzip: packed.length }));

@@ -1,7 +1,7 @@
 """End-to-end fixtures: the built dist/ served on 127.0.0.1, driven in Chromium.
 
-Booting Python takes seconds, so read-only checks share one booted page per
-module (``shared``: they move between states by changing the URL fragment,
+Booting Python takes seconds, so read-only checks share one booted page for the
+whole run (``shared``: they move between states by changing the URL fragment,
 which the page handles without reloading), and only tests of the boot itself,
 storage and offline use open a fresh browser context (``lens``).
 
@@ -215,23 +215,33 @@ def offline_lens(browser, site_url):
     assert not opened.watch.problems, "\n".join(opened.watch.problems)
 
 
-@pytest.fixture(scope="module")
-def _module_lens(browser, site_url):
-    # no service worker: its install would download the whole site again for each module;
+@pytest.fixture(scope="session")
+def _shared_context(browser):
+    # no service worker: its install would download the whole site again;
     # the boot and offline tests (``lens``) keep it
-    context, opened = _open_lens(browser, site_url, service_workers="block")
+    context = _new_context(browser, viewport=VIEWPORT, service_workers="block")
     # the address is written at once, not after a typing pause: these checks wait for it
     # hundreds of times (the storage tests, with ``lens``, keep the real pause)
     context.add_init_script("window.__layerLensPauseMs = 0")
-    opened.open()
-    yield opened
+    yield context, {}  # the context, and its booted page once opened
     context.close()
 
 
 @pytest.fixture
-def shared(_module_lens):
-    """One booted page shared by a module's tests; each test opens the state it needs."""
-    _module_lens.page.set_viewport_size(VIEWPORT)
-    _module_lens.watch.problems.clear()
-    yield _module_lens
-    assert not _module_lens.watch.problems, "\n".join(_module_lens.watch.problems)
+def shared(_shared_context, site_url):
+    """One booted page shared by the read-only tests of every module; each test opens the
+    state it needs. Opened again only if a test left it closed or not ready."""
+    context, booted = _shared_context
+    opened = booted.get("lens")
+    if opened is None or opened.page.is_closed() or \
+            opened.page.evaluate("document.body.dataset.ready") != "true":
+        if opened is not None and not opened.page.is_closed():
+            opened.page.close()
+        page = context.new_page()
+        opened = booted["lens"] = Lens(page, site_url, Watch(site_url.rstrip("/")))
+        opened.watch.attach(page)
+        opened.open()
+    opened.page.set_viewport_size(VIEWPORT)
+    opened.watch.problems.clear()
+    yield opened
+    assert not opened.watch.problems, "\n".join(opened.watch.problems)
