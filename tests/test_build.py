@@ -18,8 +18,11 @@ from pycore.examples import EXAMPLES
 
 
 @pytest.fixture(scope="module")
-def dist():
-    return build.build()
+def dist(tmp_path_factory):
+    """A build of its own (the end-to-end tests, perhaps running at once, serve dist/)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build, "DIST", tmp_path_factory.mktemp("build") / "dist")
+        yield build.build()
 
 
 def app(dist):
@@ -50,8 +53,8 @@ def test_every_file_but_the_page_is_named_by_its_version(dist):
     assert "/vendor/pyscript/" not in main and "/vendor/pyodide/" not in main
 
 
-def test_a_changed_file_makes_a_new_version(tmp_path, monkeypatch):
-    before = app(build.DIST).name
+def test_a_changed_file_makes_a_new_version(dist, tmp_path, monkeypatch):
+    before = app(dist).name
     monkeypatch.setattr(build, "WEB", tmp_path / "web")
     import shutil
     shutil.copytree(ROOT / "web", tmp_path / "web")
@@ -84,11 +87,12 @@ def test_the_page_is_prerendered_with_the_textbooks_batch(dist):
 
 def test_a_build_replaces_dist_whole(tmp_path, monkeypatch):
     # a file no build writes is gone after the next build: nothing of an old build lingers
+    monkeypatch.setattr(build, "DIST", tmp_path / "dist")
     build.build()
     (build.DIST / "left-over.txt").write_text("from an earlier build")
     build.build()
     assert not (build.DIST / "left-over.txt").exists()
-    assert not list(ROOT.glob(".dist-*"))
+    assert not list(tmp_path.glob(".dist-*"))
 
 
 def test_a_wrong_numpy_wheel_is_refused(tmp_path):
@@ -126,7 +130,8 @@ def test_serve_mime_types_and_ctrl_c(dist):
     port = free_port()
     server = subprocess.Popen([sys.executable, "build.py", "serve", "--port", str(port)], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env={**__import__("os").environ, "LAYER_LENS_QUIET": "1"})
+                              env={**__import__("os").environ, "LAYER_LENS_QUIET": "1",
+                                   "LAYER_LENS_DIST": str(dist)})  # not dist/: pages may be using it
     try:
         line = ""
         while "Serving" not in line:
@@ -148,7 +153,7 @@ def test_serve_mime_types_and_ctrl_c(dist):
 def test_serve_sends_the_gzip_copy_to_browsers_that_accept_it(dist):
     import gzip
     wasm = f"{build.vendor_dirs()['pyodide']}/pyodide.asm.wasm"
-    with build.serving() as base:
+    with build.serving(dist) as base:
         for path in (wasm, "", f"{app(dist).relative_to(dist).as_posix()}/main.js"):
             original = (dist / (path or "index.html")).read_bytes()
             asked = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip, br"})
@@ -213,7 +218,8 @@ def test_serve_on_a_port_in_use_says_so(dist):
         taken.listen()
         port = taken.getsockname()[1]
         done = subprocess.run([sys.executable, "build.py", "serve", "--port", str(port)], cwd=ROOT,
-                              capture_output=True, text=True, timeout=60)
+                              capture_output=True, text=True, timeout=60,
+                              env={**__import__("os").environ, "LAYER_LENS_DIST": str(dist)})
     assert done.returncode != 0
     assert f"cannot serve on 127.0.0.1:{port}" in done.stderr and f"--port {port + 1}" in done.stderr
 

@@ -211,7 +211,8 @@ async function engineFailed(error, name) {
   const report = `Layer Lens ${body.dataset.version}: the engine's ${name} failed.\n${error?.message ?? error}\n` +
     `Page: ${location.href.slice(0, 2000)}\nBrowser: ${navigator.userAgent}`;
   if (!engine) return;
-  const alive = name !== "encode" && await answered(engine.encode(JSON.stringify(state)), 3000).then(() => true, () => false);
+  const alive = name !== "encode" &&
+    await answered(engine.encode(JSON.stringify(state)), Math.min(3000, WATCHDOG_MS)).then(() => true, () => false);
   if (alive) {
     showEngineProblem("Layer Lens hit a bug in its Python code. Your fields are kept, and your next edit " +
       "tries again. If it happens again, please copy this report into an issue:", report, true);

@@ -38,10 +38,27 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(scope="session")
-def site_url():
-    build.build()
+def site_url(tmp_path_factory):
+    build_once(tmp_path_factory)
     with build.serving() as url:
         yield url
+
+
+def build_once(tmp_path_factory):
+    """Build the site for this run. Under pytest-xdist, the first worker builds and the
+    others wait for it: a build swaps dist/, which must not happen under a page."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if worker is None:
+        build.build()
+        return
+    import fcntl  # xdist's workers run where the suite does: on a POSIX system
+    run = tmp_path_factory.getbasetemp().parent  # one folder per run, shared by its workers
+    with open(run / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        built = run / "built"
+        if not built.exists():
+            build.build()
+            built.touch()
 
 
 def chromium_path() -> str | None:
@@ -99,9 +116,12 @@ class Lens:
         self.page, self.url, self.watch = page, url, watch
 
     def open(self, fragment: str = "", wait: bool = True):
+        """Go to the page at this fragment, as a learner's link does, and wait until it is
+        ready and idle (on a live page, a new fragment is no reload: only idle says it is done)."""
         self.page.goto(self.url + fragment)
         if wait:
             self.wait_ready()
+            self.settle()
         return self
 
     def goto(self, fragment: str):

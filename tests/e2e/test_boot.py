@@ -1,4 +1,5 @@
-"""The page as it starts, reloads and goes offline: each test in a fresh browser context."""
+"""The page as it starts, reloads and goes offline: each test in a fresh browser context
+(but two that need only a live page)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from helpers import close
 from seed import STAGES
 
 import build
-from pycore.examples import EXAMPLES
+from pycore.examples import DEFAULT_EXAMPLE, EXAMPLES
 
 
 def test_example_is_visible_before_python_loads(lens):
@@ -70,7 +71,6 @@ def hold_python(lens):
 
 
 def test_typing_while_python_loads_is_kept(lens):
-    lens.page.add_init_script("window.__layerLensBoot = 'plain'")  # the first visit's usual start
     release = hold_python(lens)
     lens.open(wait=False)
     lens.page.wait_for_load_state("domcontentloaded")
@@ -78,7 +78,6 @@ def test_typing_while_python_loads_is_kept(lens):
     release()
     lens.wait_ready()
     lens.settle()
-    assert lens.page.evaluate("document.body.dataset.boot") == "plain"
     assert lens.field("Biases").input_value() == "[0, 0, 0]"
     assert close(lens.outputs(), [[2.8, -1.79, 1.885], [6.9, -4.81, -0.3], [-0.59, -1.949, -0.474]])
 
@@ -153,8 +152,8 @@ def test_work_survives_a_reload_and_a_bare_visit_and_reset_restores_the_example(
     assert close(lens.outputs(), STAGES["batch"][2])
 
 
-def test_reset_returns_to_the_example_opened_last_and_back_returns_to_the_work(lens):
-    lens.open()
+def test_reset_returns_to_the_example_opened_last_and_back_returns_to_the_work(shared):
+    lens = shared.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment)
     index = next(i for i, example in enumerate(EXAMPLES) if example.title == "A layer of 3 neurons")
     lens.click(lens.page.get_by_role("navigation", name="Examples").get_by_role("link").nth(index))
     reset = lens.page.get_by_role("button", name="Reset to the example")
@@ -195,10 +194,10 @@ def test_cells_can_be_chosen_by_touch(new_context, site_url):
     assert "= -0.59" in page.locator(".dot-detail").first.inner_text()
 
 
-def test_a_content_security_policy_violation_is_reported(lens):
+def test_a_content_security_policy_violation_is_reported(shared):
     # the whole suite runs under the page's policy (boot, compute, offline, playing); here,
     # a violation must not pass unnoticed: an inline script is refused and reported
-    lens.open()
+    lens = shared
     lens.page.evaluate("""() => {
         const script = document.createElement('script');
         script.textContent = "document.body.dataset.owned = 'yes'";

@@ -25,7 +25,7 @@ def broken(new_context, tmp_path):
         url = stack.enter_context(build.serving(site))
         context = new_context(service_workers="block")
         page = context.new_page()
-        page.add_init_script("window.__layerLensWatchdogMs = 3000")
+        page.add_init_script("window.__layerLensWatchdogMs = 2000")  # 30 s for a learner
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(url)

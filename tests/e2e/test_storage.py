@@ -33,11 +33,9 @@ def test_a_reload_right_after_a_keystroke_keeps_it_and_flags_are_never_kept(lens
     assert close(lens.outputs()[0][0], 4.8 - 2 + 7)  # the textbook's 4.8, biases 2 -> 7
 
     # a teacher's slide: the learner's own work goes to the recent list, not away
-    lens.page.goto(f"{lens.url}#{encode(TEACHER)}&hide=editors,text,code,examples&step=outputs")
-    lens.wait_ready()
+    lens.open(f"#{encode(TEACHER)}&hide=editors,text,code,examples&step=outputs")
     assert not lens.field("Inputs").is_visible()
-    lens.page.goto(lens.url)  # the next bare visit: everything is back, the slide's fields kept
-    lens.wait_ready()
+    lens.open()  # the next bare visit: everything is back, the slide's fields kept
     for name in ("Inputs", "Weights (layer 2)"):
         assert lens.field(name).is_visible()
     assert lens.page.get_by_role("button", name="Reset to the example").is_visible()
