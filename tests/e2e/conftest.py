@@ -188,14 +188,15 @@ class Lens:
         return self.alert_for(name).inner_text().replace("\u2068", "").replace("\u2069", "")
 
 
-def _new_context(browser, **options):
+def _new_context(browser, boot: str | None = "snapshot", **options):
     """A browser context whose pages start Python from the build's memory snapshot, as every
     visit does once the service worker keeps the site. Left to guess, a test context (no
     service worker; the site in its HTTP cache after the first load) would start the slow
-    plain way on each reload: 3 s more each time. The plain start and the guess have tests
-    of their own (test_boot)."""
+    plain way on each reload: 3 s more each time. ``boot=None`` leaves the page to guess;
+    the plain start is tested by the bad-snapshot test and by test_updates' build B."""
     context = browser.new_context(**options)
-    context.add_init_script("window.__layerLensBoot = 'snapshot'")
+    if boot:
+        context.add_init_script(f"window.__layerLensBoot = '{boot}'")
     return context
 
 
@@ -209,7 +210,7 @@ def new_context(browser):
 
 
 def _open_lens(browser, site_url, **context_options):
-    context = _new_context(browser, viewport=VIEWPORT, **context_options)
+    context = _new_context(browser, **{"viewport": VIEWPORT, **context_options})
     page = context.new_page()
     watch = Watch(site_url.rstrip("/"))
     watch.attach(page)
@@ -227,6 +228,15 @@ def lens(browser, site_url):
 
 
 @pytest.fixture
+def guessing_lens(browser, site_url):
+    """As ``lens``, but the page itself guesses how to start Python, as on a first visit."""
+    context, opened = _open_lens(browser, site_url, boot=None, service_workers="block")
+    yield opened
+    context.close()
+    assert not opened.watch.problems, "\n".join(opened.watch.problems)
+
+
+@pytest.fixture
 def offline_lens(browser, site_url):
     """A fresh browser context whose page keeps the site offline, as a learner's browser does."""
     context, opened = _open_lens(browser, site_url)
@@ -237,8 +247,8 @@ def offline_lens(browser, site_url):
 
 @pytest.fixture(scope="session")
 def _shared_context(browser):
-    # no service worker: its install would download the whole site again;
-    # the boot and offline tests (``lens``) keep it
+    # no service worker: its install would download the whole site again
+    # (``offline_lens`` keeps one, for the tests of offline study and updates)
     context = _new_context(browser, viewport=VIEWPORT, service_workers="block")
     # the address is written at once, not after a typing pause: these checks wait for it
     # hundreds of times (the storage tests, with ``lens``, keep the real pause)
@@ -247,14 +257,27 @@ def _shared_context(browser):
     context.close()
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.failed:
+        item.stash[FAILED] = True  # ``shared`` does not hand a page a test failed on to the next
+    return report
+
+
+FAILED = pytest.StashKey[bool]()
+
+HEALTHY = "() => document.body.dataset.ready === 'true' && document.body.dataset.idle === 'true'"
+
+
 @pytest.fixture
-def shared(_shared_context, site_url):
+def shared(_shared_context, site_url, request):
     """One booted page shared by the read-only tests of every module; each test opens the
-    state it needs. Opened again only if a test left it closed or not ready."""
+    state it needs. A new page replaces it when a test failed on it, or left it closed,
+    not ready or busy: one broken test does not break the ones after it."""
     context, booted = _shared_context
     opened = booted.get("lens")
-    if opened is None or opened.page.is_closed() or \
-            opened.page.evaluate("document.body.dataset.ready") != "true":
+    if opened is None or opened.page.is_closed() or not opened.page.evaluate(HEALTHY):
         if opened is not None and not opened.page.is_closed():
             opened.page.close()
         page = context.new_page()
@@ -264,4 +287,6 @@ def shared(_shared_context, site_url):
     opened.page.set_viewport_size(VIEWPORT)
     opened.watch.problems.clear()
     yield opened
+    if request.node.stash.get(FAILED, False):
+        opened.page.close()
     assert not opened.watch.problems, "\n".join(opened.watch.problems)

@@ -12,7 +12,7 @@ import build
 
 
 @pytest.fixture
-def broken(new_context, tmp_path):
+def broken(new_context, site_url, tmp_path):  # site_url: dist/ is built
     """A copy of the site whose engine fails at chosen fields, as a bug would."""
     def serve(patch: str):
         site = tmp_path / "site"
@@ -25,7 +25,7 @@ def broken(new_context, tmp_path):
         url = stack.enter_context(build.serving(site))
         context = new_context(service_workers="block")
         page = context.new_page()
-        page.add_init_script("window.__layerLensWatchdogMs = 2000")  # 30 s for a learner
+        page.add_init_script("window.__layerLensWatchdogMs = 3000")  # 30 s for a learner
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(url)

@@ -36,12 +36,16 @@ def test_opening_a_share_link_shows_exactly_its_state(shared):
 
 
 def test_edits_update_the_link_without_history_entries(shared):
-    lens = shared.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment)
-    before = lens.page.evaluate("history.length")
+    earlier = EXAMPLES[0]
+    lens = shared.goto("#" + earlier.fragment).goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment)
     lens.type_into("Inputs", "[[1, 2, 3, 2.5],\n [0, 0, 0, 1]]")
     lens.type_into("Biases", "[0,  0, 0]")
-    assert lens.page.evaluate("history.length") == before
     assert "biases=[0,%20%200,%200]" in lens.page.url
+    # Back skips the edits (history.length would not say: Chromium stops counting at 50)
+    lens.page.go_back()
+    lens.settle()
+    assert lens.field("Inputs").input_value() == earlier.state.inputs
+    assert earlier.fragment in lens.page.url
 
 
 def test_copy_link_with_the_clipboard_api(shared):

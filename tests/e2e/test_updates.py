@@ -19,8 +19,10 @@ CHANGED = "Each input is multiplied by its weight (build B), and the products ar
 
 
 def build_into(target, project, *options):
-    subprocess.run([sys.executable, str(project / "build.py"), *options], check=True, capture_output=True,
-                   env={**os.environ, "LAYER_LENS_DIST": str(target)})
+    done = subprocess.run([sys.executable, str(project / "build.py"), *options], check=True, capture_output=True,
+                          text=True, env={**os.environ, "LAYER_LENS_DIST": str(target)})
+    # node_modules is the tree's own (linked): npm ci there would empty it under the other tests
+    assert "npm ci" not in done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
@@ -33,8 +35,8 @@ def builds(tmp_path_factory):
     for name in ("pycore", "web"):
         shutil.copytree(ROOT / name, project / name)
     for name in ("build.py", "build_snapshot.mjs", "package.json", "package-lock.json"):
-        shutil.copy(ROOT / name, project / name)
-    (project / "node_modules").symlink_to(ROOT / "node_modules")
+        shutil.copy2(ROOT / name, project / name)  # with its time: a lock file newer than
+    (project / "node_modules").symlink_to(ROOT / "node_modules")  # node_modules would run npm ci in it
     if (ROOT / ".cache").is_dir():  # build A is this tree's: its start-up snapshot is already made
         shutil.copytree(ROOT / ".cache", project / ".cache", copy_function=os.link)
     build_into(here / "A", project)
