@@ -116,6 +116,8 @@ def frame(layer: LayerTrace, row: int, column: int, phase: str, term: int, sums:
     else:
         variables[name] = fmt(cell.output)
         say = f"{where}: output {fmt(cell.output)} is filled in"
+        if cell.bias is not None:  # the grid is the matrix product's: it holds the sum before the bias
+            say += f"; the grid holds its dot product, {fmt(cell.dot)}, before the bias"
     return {"phase": phase, "term": term, "line": line_role(layer, phase, term), "vars": variables,
             "sum": fmt(sums[term] if phase == "term" else cell.dot), "say": say}
 

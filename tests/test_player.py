@@ -52,6 +52,8 @@ def test_the_running_sum_at_term_k_is_the_loops_partial_sum(layer):
         assert partial[-1] == cell.dot  # the last partial sum is the very dot product shown
         assert len(frames) == len(cell.terms) + (3 if layer.biases is not None else 2)
         assert frames[-1]["phase"] == "fill" and fmt(cell.output) in frames[-1]["say"]
+        # the words name the number the grid shows in that cell (the dot product, before the bias)
+        assert f" {frames[-1]['sum']}" in frames[-1]["say"].replace(",", " ")
         roles = {role for role, _ in layer.stage.loops}
         assert all(f["line"] in roles for f in frames)
 
@@ -64,6 +66,8 @@ def test_the_textbooks_first_dot_product_frame_by_frame():
     assert frames[2]["line"] == "term" and frames[0]["line"] == "zero"
     assert frames[5]["say"].endswith("+ bias: 2.8 + 2.0 = 4.8") and frames[5]["line"] == "bias"
     assert frames[6]["line"] == "fill"
+    assert frames[6]["say"] == ("sample 1 · neuron 1: output 4.8 is filled in; "
+                                "the grid holds its dot product, 2.8, before the bias")
     assert player.frame_count(layer) == 9 * 7
 
 
