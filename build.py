@@ -329,8 +329,11 @@ def precompress(dist: Path) -> None:
             if len(data) > 500_000:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 part = cached.with_name(f"{cached.name}.{os.getpid()}.part")  # builds at once never read half
-                part.write_bytes(packed)
-                part.replace(cached)
+                try:
+                    part.write_bytes(packed)
+                    part.replace(cached)
+                finally:
+                    part.unlink(missing_ok=True)
         if len(packed) < 0.9 * len(data):
             gzip_copy(path).write_bytes(packed)
 
@@ -531,7 +534,8 @@ def test(pytest_args: list[str]) -> int:
     python = test_python()
     ensure_chromium()
     build()
-    done = subprocess.run([python, "-m", "pytest", *parallel(pytest_args), *pytest_args], cwd=ROOT)
+    done = subprocess.run([python, "-m", "pytest", *parallel(pytest_args), *pytest_args], cwd=ROOT,
+                          env={**os.environ, "LAYER_LENS_BUILT": str(DIST)})  # the e2e tests need not build again
     if done.returncode == 5:
         log("build.py: pytest collected no tests: that is a failure, not a pass.")
         return 1

@@ -45,8 +45,11 @@ def site_url(tmp_path_factory):
 
 
 def build_once(tmp_path_factory):
-    """Build the site for this run. Under pytest-xdist, the first worker builds and the
-    others wait for it: a build swaps dist/, which must not happen under a page."""
+    """Build the site for this run, unless ``build.py test`` just did. Under pytest-xdist,
+    the first worker builds and the others wait for it: a build swaps dist/, which must not
+    happen under a page."""
+    if os.environ.get("LAYER_LENS_BUILT") == str(build.DIST):
+        return
     worker = os.environ.get("PYTEST_XDIST_WORKER")
     if worker is None:
         build.build()
