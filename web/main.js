@@ -443,6 +443,7 @@ function markScrollers(roots = [document]) {
 function showExercise(html) {
   const box = $("predict");
   box.hidden = html === "";
+  $("predict-jump").hidden = html === "";
   if (box.dataset.shown !== html) {
     $("predict-body").innerHTML = html; // rendered and escaped by pycore
     box.dataset.shown = html;
@@ -867,6 +868,10 @@ function wire() {
     writeAddress();
     work.flush();
     location.reload();
+  });
+  $("predict-jump").addEventListener("click", () => {
+    $("predict").scrollIntoView({ block: "start", behavior: REDUCED_MOTION.matches ? "auto" : "smooth" });
+    $("prediction")?.focus({ preventScroll: true });
   });
   $("predict").addEventListener("submit", (event) => {
     event.preventDefault();

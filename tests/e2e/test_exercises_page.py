@@ -90,6 +90,24 @@ def test_predict_the_shape_wrong_then_right(shared):
     assert answer(lens, "3x3").startswith("✓ Right: the outputs' shape is (3, 3)")
 
 
+def test_on_a_phone_the_first_screen_says_a_question_waits_below(shared):
+    lens = shared
+    lens.page.set_viewport_size({"width": 375, "height": 740})
+    lens.goto(DEFAULT + "&predict=shape")
+    jump = lens.page.get_by_role("button", name="This link asks a question: predict first ↓")
+    question = lens.page.get_by_role("textbox", name="Your prediction")
+    assert jump.is_visible() and jump.evaluate("el => el.getBoundingClientRect().bottom <= innerHeight")
+    assert question.evaluate("el => el.getBoundingClientRect().top > innerHeight")  # why the button
+    jump.click()
+    lens.page.wait_for_function("() => document.activeElement.id === 'prediction'")
+    lens.page.wait_for_function("() => { const box = document.activeElement.getBoundingClientRect(); "
+                                "return box.top >= 0 && box.bottom <= innerHeight; }")  # scrolled to
+    lens.page.set_viewport_size({"width": 1280, "height": 900})
+    assert not jump.is_visible()  # beside the fields, the question is in view already
+    lens.goto(DEFAULT)
+    assert lens.page.locator("#predict-jump").is_hidden()  # no exercise, no button
+
+
 def test_predict_a_cell_and_all_the_outputs(shared):
     lens = shared.goto(DEFAULT + "&predict=cell&cell=2,3")
     assert "sample 2 · neuron 3" in lens.page.locator(".predict-form .question").inner_text()
