@@ -128,8 +128,8 @@ function stateFromEditors() {
 }
 
 // -- storage: the learner's work survives a reload, even one right after a keystroke ------
-function save() {
-  work.saveCurrent(state, location.hash, lastExample);
+function save(reloadingAt = null) {
+  work.saveCurrent(state, location.hash, lastExample, reloadingAt);
 }
 
 const builtIn = JSON.stringify(work.keepable(state)); // the example the page was built with
@@ -509,6 +509,10 @@ function writeAddress() {
   const address = pendingFragment ? `#${pendingFragment}` : ""; // "": too large for a link
   if (pendingFragment !== null && location.hash === knownAddress && location.hash !== address) {
     history.replaceState(null, "", address || location.pathname + location.search);
+    // saved again with the address now on show: the address may be an edit older than the
+    // fields (the newest is still computing), and a reload prefers saved work only when
+    // it was saved at the address it reloads
+    save();
   }
   knownAddress = location.hash;
   pendingFragment = null;
@@ -897,7 +901,14 @@ function wire() {
     changed();
   });
   addEventListener("hashchange", () => { if (engine) loadFrom(location.hash); });
-  addEventListener("pagehide", () => { writeAddress(); work.flush(); });
+  addEventListener("pagehide", () => {
+    // a reload started before this event goes to the address as it was; written now, the
+    // address serves Back and a restored tab: the work saved is theirs at either address
+    const reloadingAt = location.hash;
+    writeAddress();
+    save(reloadingAt);
+    work.flush();
+  });
   $("recent-list").addEventListener("click", async (event) => {
     const button = event.target.closest("button[data-recent]");
     const item = button && work.recent()[Number(button.dataset.recent)];
@@ -1026,7 +1037,7 @@ async function start() {
   if (last && Number.isInteger(last.example) && examples[last.example]) lastExample = last.example;
   let opened = false;
   try {
-    if (location.hash.length > 1 && last?.mine && last.state && last.address === location.hash) {
+    if (location.hash.length > 1 && last?.mine && last.state && [last.address, last.reloadingAt].includes(location.hash)) {
       // this tab, reloaded at the address it last wrote: what it saved since is newer than the address
       const { state: saved, problems } = await call("open_saved", JSON.stringify(last.state));
       const { state: linked } = await call("open_link", location.hash);

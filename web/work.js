@@ -60,10 +60,11 @@ function write(key, value) {
 let idbTimer = null;
 let idbText = null;
 
-export function saveCurrent(state, address, example = null) {
+// address: the page's address now; reloadingAt: another it may come back at (see pagehide)
+export function saveCurrent(state, address, example = null, reloadingAt = null) {
   const kept = keepable(state);
   const text = JSON.stringify(kept);
-  const entry = { time: Date.now(), address, example };
+  const entry = { time: Date.now(), address, example, ...(reloadingAt !== null && { reloadingAt }) };
   if (text.length <= LARGE && write(`${PREFIX}tab:${tab}`, { ...entry, state: kept })) return;
   // large: a marker now, the state itself in IndexedDB a moment later (off the keystroke's path)
   write(`${PREFIX}tab:${tab}`, { ...entry, large: true });

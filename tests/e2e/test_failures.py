@@ -67,3 +67,22 @@ def test_a_worker_that_dies_is_started_again(broken):
     edit(page, "[1, 1, 1]")  # the new worker computes the next edit
     assert page.locator("#outputs-body tbody td").all_inner_texts()[0].strip() == "3.8"
     assert not errors
+
+
+def test_a_keystroke_is_kept_when_the_address_of_the_one_before_is_written_after_it(broken):
+    # the engine takes a second over '[7, 8, 9]': the pause after '[7, 8, 9' ends while it
+    # computes, so that edit's address is written after the keystroke was saved
+    page, errors = broken('    if "[7, 8, 9]" in state_json:\n        import time\n        start = time.time()\n'
+                          '        while time.time() - start < 1:\n            pass\n')
+    before, shown = page.evaluate("[location.hash, document.body.dataset.rendered]")
+    page.fill("#field-biases", "[7, 8, 9")
+    page.wait_for_function(f"() => document.body.dataset.rendered !== {shown!r}")  # computed; its address waits
+    page.locator("#field-biases").press("]")  # within the typing pause
+    # the address of '[7, 8, 9' is written while '[7, 8, 9]' computes
+    page.wait_for_function(f"() => location.hash !== {before!r} && location.hash.includes('9')")
+    assert page.evaluate("decodeURIComponent(location.hash)").count("[7, 8, 9]") == 0
+    page.reload()
+    page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
+    assert page.locator("#field-biases").input_value() == "[7, 8, 9]"  # the keystroke, not the address
+    assert not errors
+
