@@ -128,8 +128,23 @@ function stateFromEditors() {
 }
 
 // -- storage: the learner's work survives a reload, even one right after a keystroke ------
-function save(reloadingAt = null) {
-  work.saveCurrent(state, location.hash, lastExample, reloadingAt);
+function save() {
+  work.saveCurrent(state, location.hash, lastExample, ownAddresses);
+}
+
+// The addresses this tab has been at since it last opened a link (short digests; the last
+// few): a reload comes back to one of them, and the work saved since is newer than any of
+// them. Which one is a race: the typing pause may write an edit's address just before the
+// reload or during its pagehide, and a reload already under way keeps the address it had.
+let ownAddresses = [work.digest(location.hash)];
+
+function ownAddress() { // the address now is this work's too
+  const digest = work.digest(location.hash);
+  if (!ownAddresses.includes(digest)) ownAddresses = [...ownAddresses, digest].slice(-4);
+}
+
+function otherWork() { // a link, an example or earlier work replaced the fields: this address only
+  ownAddresses = [work.digest(location.hash)];
 }
 
 const builtIn = JSON.stringify(work.keepable(state)); // the example the page was built with
@@ -509,10 +524,8 @@ function writeAddress() {
   const address = pendingFragment ? `#${pendingFragment}` : ""; // "": too large for a link
   if (pendingFragment !== null && location.hash === knownAddress && location.hash !== address) {
     history.replaceState(null, "", address || location.pathname + location.search);
-    // saved again with the address now on show: the address may be an edit older than the
-    // fields (the newest is still computing), and a reload prefers saved work only when
-    // it was saved at the address it reloads
-    save();
+    ownAddress();
+    save(); // the fields may be newer than this address (an edit still computing): see ownAddresses
   }
   knownAddress = location.hash;
   pendingFragment = null;
@@ -609,6 +622,7 @@ async function loadFrom(fragment) {
   addressTimer = null;
   pendingFragment = null;
   knownAddress = location.hash;
+  otherWork();
   const { state: linked, flags, problems } = await call("open_link", fragment);
   if (!linked) { // no fields in the link: the learner's own stay; its settings apply to them
     linkProblems = problems;
@@ -865,6 +879,7 @@ function wire() {
     writeAddress(); // the work's own address first, so that Back returns to it
     history.pushState(null, "", exampleLinks()[index].getAttribute("href"));
     knownAddress = location.hash;
+    otherWork();
     load(structuredClone(examples[index]));
   });
   $("copy-link").addEventListener("click", copyLink);
@@ -901,14 +916,7 @@ function wire() {
     changed();
   });
   addEventListener("hashchange", () => { if (engine) loadFrom(location.hash); });
-  addEventListener("pagehide", () => {
-    // a reload started before this event goes to the address as it was; written now, the
-    // address serves Back and a restored tab: the work saved is theirs at either address
-    const reloadingAt = location.hash;
-    writeAddress();
-    save(reloadingAt);
-    work.flush();
-  });
+  addEventListener("pagehide", () => { writeAddress(); save(); work.flush(); });
   $("recent-list").addEventListener("click", async (event) => {
     const button = event.target.closest("button[data-recent]");
     const item = button && work.recent()[Number(button.dataset.recent)];
@@ -917,6 +925,7 @@ function wire() {
     writeAddress();
     history.pushState(null, "", location.pathname); // Back returns to what was on show
     knownAddress = location.hash;
+    otherWork();
     await loadSaved(item.state);
   });
 }
@@ -1037,7 +1046,9 @@ async function start() {
   if (last && Number.isInteger(last.example) && examples[last.example]) lastExample = last.example;
   let opened = false;
   try {
-    if (location.hash.length > 1 && last?.mine && last.state && [last.address, last.reloadingAt].includes(location.hash)) {
+    const here = work.digest(location.hash);
+    if (location.hash.length > 1 && last?.mine && last.state &&
+        (last.address === location.hash || last.addresses?.includes?.(here))) {
       // this tab, reloaded at the address it last wrote: what it saved since is newer than the address
       const { state: saved, problems } = await call("open_saved", JSON.stringify(last.state));
       const { state: linked } = await call("open_link", location.hash);

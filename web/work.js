@@ -60,17 +60,28 @@ function write(key, value) {
 let idbTimer = null;
 let idbText = null;
 
-// address: the page's address now; reloadingAt: another it may come back at (see pagehide)
-export function saveCurrent(state, address, example = null, reloadingAt = null) {
+// address: the page's address now; addresses: digests of the ones a reload may come back at
+export function saveCurrent(state, address, example = null, addresses = []) {
   const kept = keepable(state);
   const text = JSON.stringify(kept);
-  const entry = { time: Date.now(), address, example, ...(reloadingAt !== null && { reloadingAt }) };
+  const entry = { time: Date.now(), address, addresses, example };
   if (text.length <= LARGE && write(`${PREFIX}tab:${tab}`, { ...entry, state: kept })) return;
   // large: a marker now, the state itself in IndexedDB a moment later (off the keystroke's path)
   write(`${PREFIX}tab:${tab}`, { ...entry, large: true });
   clearTimeout(idbTimer);
   idbText = { time: entry.time, text }; // the marker's time: which save the stored state is
   idbTimer = setTimeout(flush, 300);
+}
+
+// A short digest of a text (FNV-1a, 32 bits): addresses can be a million characters long,
+// and the work is saved at every keystroke.
+export function digest(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16);
 }
 
 export function flush() { // now, not later: the page is going away, or the moment came
