@@ -132,18 +132,19 @@ function save() {
   work.saveCurrent(state, location.hash, lastExample, ownAddresses);
 }
 
-// The addresses this tab has been at since it last opened a link (short digests; the last
-// few): a reload comes back to one of them, and the work saved since is newer than any of
-// them. Which one is a race: the typing pause may write an edit's address just before the
-// reload or during its pagehide, and a reload already under way keeps the address it had.
+// Short digests of the last 4 addresses this page has had since it loaded or opened a link,
+// an example or earlier work, newest last. A reload comes back to one of them, and the work
+// saved since is newer: which one is a race, as the typing pause may write an edit's address
+// just before the reload or during its pagehide, while a reload under way keeps the address
+// it had. Only a reload trusts this list (see start); other visits need the very address.
 let ownAddresses = [work.digest(location.hash)];
 
 function ownAddress() { // the address now is this work's too
   const digest = work.digest(location.hash);
-  if (!ownAddresses.includes(digest)) ownAddresses = [...ownAddresses, digest].slice(-4);
+  ownAddresses = [...ownAddresses.filter((known) => known !== digest), digest].slice(-4);
 }
 
-function otherWork() { // a link, an example or earlier work replaced the fields: this address only
+function otherWork() { // a link, an example or earlier work opened: this address only
   ownAddresses = [work.digest(location.hash)];
 }
 
@@ -916,7 +917,7 @@ function wire() {
     changed();
   });
   addEventListener("hashchange", () => { if (engine) loadFrom(location.hash); });
-  addEventListener("pagehide", () => { writeAddress(); save(); work.flush(); });
+  addEventListener("pagehide", () => { writeAddress(); work.flush(); }); // writeAddress saves what it writes
   $("recent-list").addEventListener("click", async (event) => {
     const button = event.target.closest("button[data-recent]");
     const item = button && work.recent()[Number(button.dataset.recent)];
@@ -1046,10 +1047,12 @@ async function start() {
   if (last && Number.isInteger(last.example) && examples[last.example]) lastExample = last.example;
   let opened = false;
   try {
-    const here = work.digest(location.hash);
-    if (location.hash.length > 1 && last?.mine && last.state &&
-        (last.address === location.hash || last.addresses?.includes?.(here))) {
-      // this tab, reloaded at the address it last wrote: what it saved since is newer than the address
+    const reload = performance.getEntriesByType("navigation")[0]?.type === "reload";
+    const own = last?.address === location.hash ||
+      (reload && Array.isArray(last?.addresses) && last.addresses.includes(work.digest(location.hash)));
+    if (location.hash.length > 1 && last?.mine && last.state && own) {
+      // this tab, back at its own address (a reload: at one of its last few): what it saved
+      // since is newer than the address
       const { state: saved, problems } = await call("open_saved", JSON.stringify(last.state));
       const { state: linked } = await call("open_link", location.hash);
       if (saved && asKept(saved) !== asKept(linked ?? {})) {

@@ -73,8 +73,8 @@ export function saveCurrent(state, address, example = null, addresses = []) {
   idbTimer = setTimeout(flush, 300);
 }
 
-// A short digest of a text (FNV-1a, 32 bits): addresses can be a million characters long,
-// and the work is saved at every keystroke.
+// A short digest of a text (FNV-1a, 32 bits, over UTF-16 code units): an address can be a
+// million characters long, and the work is saved with the last 4 at every keystroke.
 export function digest(text) {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) {

@@ -4,6 +4,7 @@ too large for a link."""
 
 from __future__ import annotations
 
+import time
 from dataclasses import replace
 from urllib.parse import quote
 
@@ -51,6 +52,22 @@ def test_a_reload_right_after_a_keystroke_keeps_it_and_flags_are_never_kept(lens
     assert close(lens.outputs()[0][0], 4.8 - 2 + 7)
     # the slide's work is now the earlier one, one step back
     assert "(2)" in recent.locator("summary").inner_text()
+
+
+def test_a_reload_slow_to_arrive_keeps_the_keystroke_while_the_old_page_writes_its_address(lens):
+    # the page's answer is held back 0.6 s: the typing pause (0.15 s) ends in the old page
+    # while the reload is under way, and writes an address that is not the one reloaded
+    lens.open()
+    shown = lens.page.evaluate("document.body.dataset.rendered")
+    lens.field("Biases").fill("[7, 8, 9")
+    lens.page.wait_for_function(f"() => document.body.dataset.rendered !== {shown!r}")
+    lens.field("Biases").press("]")
+    page_url = lens.url.rstrip("/") + "/"
+    lens.page.route(lambda url: url == page_url, lambda route: (time.sleep(0.6), route.continue_()))
+    lens.page.reload()
+    lens.wait_ready()
+    assert lens.field("Biases").input_value() == "[7, 8, 9]"
+    assert close(lens.outputs()[0][0], 4.8 - 2 + 7)
 
 
 def test_two_tabs_editing_at_once_keep_their_own_work(lens):
