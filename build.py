@@ -446,7 +446,7 @@ def make_server(port: int, directory: Path = DIST, cache_control: str = "no-cach
 @contextlib.contextmanager
 def serving(directory: Path = DIST, cache_control: str = "no-cache"):
     """``directory`` served on a free port in a background thread, for as long as the
-    ``with`` lasts (the tests, the benchmark, the screenshot): yields its address."""
+    ``with`` lasts (the tests, the screenshot): yields its address."""
     server = make_server(0, directory, cache_control)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:

@@ -144,7 +144,8 @@ function ownAddress() { // the address now is this work's too
   ownAddresses = [...ownAddresses.filter((known) => known !== digest), digest].slice(-4);
 }
 
-function otherWork() { // a link, an example or earlier work opened: this address only
+function otherWork() { // a link, an example or earlier work opened: its address is the page's now, alone
+  knownAddress = location.hash;
   ownAddresses = [work.digest(location.hash)];
 }
 
@@ -492,8 +493,7 @@ async function checkPrediction(form) {
     go.className = "to-answer";
     go.textContent = "Show the worked step";
     go.addEventListener("click", () => {
-      answer.scrollIntoView({ block: "start", behavior: REDUCED_MOTION.matches ? "auto" : "smooth" });
-      answer.focus({ preventScroll: true });
+      bringToView(answer, answer);
     });
     line.append(" ", go);
   }
@@ -514,6 +514,13 @@ function restartExercise() {
 }
 
 const REDUCED_MOTION = matchMedia("(prefers-reduced-motion: reduce)");
+
+// Scroll a part of the page to the top of the view (smoothly, unless motion is reduced) and
+// give focus to what the learner acts on there.
+function bringToView(part, focus) {
+  part.scrollIntoView({ block: "start", behavior: REDUCED_MOTION.matches ? "auto" : "smooth" });
+  focus?.focus({ preventScroll: true });
+}
 
 // The results on show are kept, marked out of date with `message`; null clears the mark.
 let knownAddress = location.hash; // the address as this page last wrote or read it
@@ -622,7 +629,6 @@ async function loadFrom(fragment) {
   clearTimeout(addressTimer); // the address is the link's now, not the fields' before it
   addressTimer = null;
   pendingFragment = null;
-  knownAddress = location.hash;
   otherWork();
   const { state: linked, flags, problems } = await call("open_link", fragment);
   if (!linked) { // no fields in the link: the learner's own stay; its settings apply to them
@@ -879,7 +885,6 @@ function wire() {
     await keepOwnWork(examples[index], "before Reset");
     writeAddress(); // the work's own address first, so that Back returns to it
     history.pushState(null, "", exampleLinks()[index].getAttribute("href"));
-    knownAddress = location.hash;
     otherWork();
     load(structuredClone(examples[index]));
   });
@@ -890,8 +895,7 @@ function wire() {
     location.reload();
   });
   $("predict-jump").addEventListener("click", () => {
-    $("predict").scrollIntoView({ block: "start", behavior: REDUCED_MOTION.matches ? "auto" : "smooth" });
-    $("prediction")?.focus({ preventScroll: true });
+    bringToView($("predict"), $("prediction"));
   });
   $("predict").addEventListener("submit", (event) => {
     event.preventDefault();
@@ -925,7 +929,6 @@ function wire() {
     await keepOwnWork(item.state, "before earlier work was opened");
     writeAddress();
     history.pushState(null, "", location.pathname); // Back returns to what was on show
-    knownAddress = location.hash;
     otherWork();
     await loadSaved(item.state);
   });

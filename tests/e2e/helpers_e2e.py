@@ -6,6 +6,9 @@ import ast
 
 import numpy as np
 
+# A field's text set by a script, as the page's own knobs set it: then the input event
+SET = "(el, text) => { el.value = text; el.dispatchEvent(new Event('input', {bubbles: true})); }"
+
 
 def numpy_outputs(inputs: str, layers: list[tuple[str, str]]):
     """The textbook's expressions, by NumPy on CPython, for these field texts."""

@@ -101,7 +101,7 @@ def test_a_link_with_more_layers_is_ready_with_all_of_them(guessing_lens):
     assert close(lens.outputs(), STAGES["two layers"][2])
 
 
-def test_a_bad_snapshot_or_numpy_wheel_leaves_the_pure_python_engine_working(browser, site_url, tmp_path):
+def test_a_bad_snapshot_or_numpy_wheel_leaves_the_pure_python_engine_working(new_context, site_url, tmp_path):
     # A site whose start-up snapshot is not Python's memory and whose site.json names a
     # wheel that is not a wheel: Python must start the plain way, the page must say it
     # computes with the loops, and compute.
@@ -115,21 +115,16 @@ def test_a_bad_snapshot_or_numpy_wheel_leaves_the_pure_python_engine_working(bro
     (app / "site.json").write_text(json.dumps({"numpy_wheel": f"./{pyodide}/numpy-broken.whl"}))
     (app / "snapshot.bin.gz").write_bytes(gzip.compress(b"not Python's memory" * 1000))
     with build.serving(site) as url:
-        context = browser.new_context(service_workers="block")
-        try:
-            page = context.new_page()
-            page.add_init_script("window.__layerLensBoot = 'snapshot'")  # the bad snapshot is tried
-            warnings = []
-            page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
-            page.goto(url)
-            page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
-            assert "pure-Python loops" in page.locator("#engine").inner_text()
-            assert any("NumPy did not load" in w for w in warnings)
-            assert any("snapshot was not used" in w for w in warnings)
-            assert page.evaluate("document.body.dataset.boot") == "plain"
-            assert page.locator("#outputs-body td").all_inner_texts()[-1].strip() == "0.026"
-        finally:
-            context.close()
+        page = new_context(service_workers="block").new_page()  # the bad snapshot is tried
+        warnings = []
+        page.on("console", lambda m: warnings.append(m.text) if m.type == "warning" else None)
+        page.goto(url)
+        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
+        assert "pure-Python loops" in page.locator("#engine").inner_text()
+        assert any("NumPy did not load" in w for w in warnings)
+        assert any("snapshot was not used" in w for w in warnings)
+        assert page.evaluate("document.body.dataset.boot") == "plain"
+        assert page.locator("#outputs-body td").all_inner_texts()[-1].strip() == "0.026"
 
 
 def test_work_survives_a_reload_and_a_bare_visit_and_reset_restores_the_example(lens):

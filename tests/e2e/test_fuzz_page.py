@@ -8,6 +8,7 @@ from collections import Counter
 from urllib.parse import quote
 
 import pytest
+from helpers_e2e import SET
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_fuzz import near_valid
@@ -50,7 +51,6 @@ def check_page(lens, expected: set[str]):
     assert not lens.watch.problems, lens.watch.problems
 
 
-SET = "(el, text) => { el.value = text; el.dispatchEvent(new Event('input', {bubbles: true})); }"
 
 
 def answers_an_edit(lens, field: str, text: str):

@@ -9,6 +9,7 @@ from dataclasses import replace
 from urllib.parse import quote
 
 from helpers import close
+from helpers_e2e import SET
 
 from pycore.examples import DEFAULT_EXAMPLE, EXAMPLES
 from pycore.state import MAX_FRAGMENT, encode
@@ -62,8 +63,7 @@ def test_a_reload_slow_to_arrive_keeps_the_keystroke_while_the_old_page_writes_i
     lens.field("Biases").fill("[7, 8, 9")
     lens.page.wait_for_function(f"() => document.body.dataset.rendered !== {shown!r}")
     lens.field("Biases").press("]")
-    page_url = lens.url.rstrip("/") + "/"
-    lens.page.route(lambda url: url == page_url, lambda route: (time.sleep(0.6), route.continue_()))
+    lens.page.route(lambda url: url == lens.url, lambda route: (time.sleep(0.6), route.continue_()))
     lens.page.reload()
     lens.wait_ready()
     assert lens.field("Biases").input_value() == "[7, 8, 9]"
@@ -163,12 +163,10 @@ def test_a_huge_paste_is_kept_without_a_link_never_laid_out_and_can_be_shown_or_
     assert summary.is_visible()
     assert "(300001,)" in lens.alert_text("Weights")  # computed as usual: so many features do not fit
     by_script = "[" + "2, " * 300_000 + "2]"
-    lens.page.locator("#field-inputs").evaluate("""(area, text) => { area.value = text;
-        area.dispatchEvent(new Event('input', { bubbles: true })); }""", by_script)
+    lens.page.locator("#field-inputs").evaluate(SET, by_script)
     lens.settle()
     assert summary.is_visible() and f"Inputs holds {len(by_script):,} characters" in summary.inner_text()
-    lens.page.locator("#field-inputs").evaluate("""area => { area.value = '[1, 2, 3, 2.5]';
-        area.dispatchEvent(new Event('input', { bubbles: true })); }""")
+    lens.page.locator("#field-inputs").evaluate(SET, "[1, 2, 3, 2.5]")
     lens.settle()
     assert lens.field("Inputs").is_visible() and summary.is_hidden()
     assert close(lens.outputs(), [4.8, 1.21, 2.385])
