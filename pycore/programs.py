@@ -25,14 +25,15 @@ def literal(values, indent: int = 0) -> str:
     return "[" + (",\n" + pad).join(repr(row) for row in values) + "]"
 
 
-def _names(trace: Trace, layer: LayerTrace) -> dict[str, str]:
-    """The variables of one layer, as the seed names them (numbered when there are several)."""
+def names(trace: Trace, layer: LayerTrace) -> dict[str, str]:
+    """The variables of one layer, as the seed names them (numbered when there are several):
+    the one naming of the loops' variables, for the Code region and the Steps alike."""
     number, several = layer.number, len(trace.layers) > 1
     outputs = layer.stage.outputs_name
     if several:
         outputs = outputs.replace("layer_", f"layer{number}_") if "layer_" in outputs else f"{outputs}{number}"
     previous = trace.layers[number - 2] if number > 1 else None
-    return {"inputs": "inputs" if previous is None else _names(trace, previous)["outputs"],
+    return {"inputs": "inputs" if previous is None else names(trace, previous)["outputs"],
             "weights": field_key("weights", number), "biases": _bias_name(layer), "outputs": outputs}
 
 
@@ -46,21 +47,21 @@ def _assignments(trace: Trace) -> list[str]:
     note = "  # a plain number, read as a list of one" if "inputs" in first.read_as else ""
     lines = [f"inputs = {literal(first.inputs.values, len('inputs = '))}{note}"]
     for layer in trace.layers:
-        names = _names(trace, layer)
+        named = names(trace, layer)
         note = "  # a plain number, read as a list of one" if "weights" in layer.read_as else ""
-        lines.append(f"{names['weights']} = {literal(layer.weights.values, len(names['weights']) + 3)}{note}")
+        lines.append(f"{named['weights']} = {literal(layer.weights.values, len(named['weights']) + 3)}{note}")
         if layer.biases is not None:
-            lines.append(f"{names['biases']} = {literal(layer.biases.values, len(names['biases']) + 3)}")
+            lines.append(f"{named['biases']} = {literal(layer.biases.values, len(named['biases']) + 3)}")
     return lines
 
 
 def _assigned_names(trace: Trace) -> list[str]:
-    names = ["inputs"]
+    assigned = ["inputs"]
     for layer in trace.layers:
-        names.append(field_key("weights", layer.number))
+        assigned.append(field_key("weights", layer.number))
         if layer.biases is not None:
-            names.append(_bias_name(layer))
-    return names
+            assigned.append(_bias_name(layer))
+    return assigned
 
 
 def _too_big(trace: Trace) -> str | None:
@@ -78,13 +79,13 @@ def loops_program(trace: Trace) -> str:
         return too_big
     lines = ["# Plain Python: the textbook's loops.", *_assignments(trace), ""]
     for layer in trace.layers:
-        names = _names(trace, layer)
+        named = names(trace, layer)
         if len(trace.layers) > 1:
             lines.append(f"# Layer {layer.number}")
         biases = "none" if layer.biases is None else "one" if layer.biases.ndim == 0 else "per_neuron"
-        lines += [text.format(**names) for _, text in layer.stage.loop_lines(biases, layer.activation)]
+        lines += [text.format(**named) for _, text in layer.stage.loop_lines(biases, layer.activation)]
         lines.append("")
-    lines.append(f"print({_names(trace, trace.layers[-1])['outputs']})")
+    lines.append(f"print({names(trace, trace.layers[-1])['outputs']})")
     lines += _digits_note(trace)
     return "\n".join(lines) + "\n"
 
@@ -113,13 +114,13 @@ def numpy_program(trace: Trace) -> str:
             lines.append(f"{name} = np.array({name}, dtype=object)")
         lines.append("")
     for layer in trace.layers:
-        names = _names(trace, layer)
-        expression = layer.stage.expression(names["inputs"], names["weights"], names["biases"],
+        named = names(trace, layer)
+        expression = layer.stage.expression(named["inputs"], named["weights"], named["biases"],
                                             with_biases=layer.biases is not None)
-        lines.append(f"{names['outputs']} = {expression}")
+        lines.append(f"{named['outputs']} = {expression}")
         if layer.activation != "none":
-            activated = ACTIVATIONS[layer.activation].numpy_text.format(x=names["outputs"])
-            lines.append(f"{names['outputs']} = {activated}  # {ACTIVATIONS[layer.activation].title}")
-    lines.append(f"print({_names(trace, trace.layers[-1])['outputs']})")
+            activated = ACTIVATIONS[layer.activation].numpy_text.format(x=named["outputs"])
+            lines.append(f"{named['outputs']} = {activated}  # {ACTIVATIONS[layer.activation].title}")
+    lines.append(f"print({names(trace, trace.layers[-1])['outputs']})")
     return "\n".join(lines) + "\n"
 

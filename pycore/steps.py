@@ -12,7 +12,10 @@ from .numfmt import PRECISION, flat, fmt, shape_text
 from .stages import ACTIVATIONS
 from .trace import LayerTrace, Trace
 
+# The steps of a layer, in the order the page shows them (a layer has those its shapes call for).
 STEP_KEYS = ("network", "shapes", "transpose", "product", "biases", "activation", "outputs")
+# How the product step is told: NumPy's matrix product, or the textbook's loops.
+VIEWS = ("numpy", "loops")
 
 
 @dataclass(frozen=True)
