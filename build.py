@@ -172,49 +172,36 @@ def _pyodide_version() -> str:
 # -- pycore and the page ------------------------------------------------------------
 
 def pack_pycore() -> bytes:
-    """pycore/*.py as a zip, byte-for-byte the same for the same sources."""
+    """pycore's *.py (its catalog's too) as a zip, byte-for-byte the same for the same sources."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted((ROOT / "pycore").glob("*.py")):
-            info = zipfile.ZipInfo(f"pycore/{path.name}", date_time=(2020, 1, 1, 0, 0, 0))
+        for path in sorted((ROOT / "pycore").rglob("*.py")):
+            info = zipfile.ZipInfo(path.relative_to(ROOT).as_posix(), date_time=(2020, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, path.read_bytes())
     return buffer.getvalue()
 
 
-def page(template: str) -> str:
-    """index.html with the textbook's batch example already computed, by the same
-    pycore code and renderers the browser runs, so it shows before Python loads."""
+def page(version: str, snapshot: int | None) -> str:
+    """index.html, written by pycore (pycore/page.py) with the textbook's batch example
+    already computed, by the same code and renderers the browser runs, so it shows
+    before Python loads."""
     sys.path.insert(0, str(ROOT))
-    from pycore import render_html
-    from pycore.examples import EXAMPLES
-    from pycore.state import State, encode
+    from pycore import page as pages
+    from pycore.examples import DEFAULT_EXAMPLE, EXAMPLES
+    from pycore.state import State
     from pycore.view import view
 
     state = State()
     shown = view(state, use_numpy=False, where="build")
     assert not shown.errors, shown.errors
-    parts = {
-        "examples": render_html.examples_nav(EXAMPLES),
-        "inputs": render_html.field_editor("inputs", 1, state.inputs),
-        "layers": render_html.layers_fields(state.layers),
-        "outputs": shown.outputs,
-        "engine": render_html.esc(shown.engine),
-        "steps": shown.steps,
-        "code-loops": render_html.esc(shown.code_loops),
-        "code-numpy": render_html.esc(shown.code_numpy),
-        "default-fragment": render_html.esc(encode(state)),
-    }
-    for name, html in parts.items():
-        marker = f"<!--@{name}-->"
-        if marker not in template:
-            raise SystemExit(f"build.py: web/index.html lacks {marker}")
-        template = template.replace(marker, html)
-    return template
+    return pages.document(shown, state, EXAMPLES, app=f"app/{version}", version=version, snapshot=snapshot,
+                          default_example=DEFAULT_EXAMPLE)
 
 
-APP_FILES = ("main.js", "player.js", "morph.js", "work.js", "boot.mjs", "boot-snapshot.mjs", "engine.py",
-             "style.css")
+# every module of the glue, and the rest; not sw.js: the one file of web/ that is not versioned (the site's root)
+APP_FILES = (*sorted(path.name for path in WEB.glob("*.js") if path.name != "sw.js"), "boot.mjs",
+             "boot-snapshot.mjs", "engine.py", "style.css")
 
 
 def app_files(numpy_wheel: str | None) -> dict[str, bytes]:
@@ -288,9 +275,7 @@ def build_page(dist: Path, numpy_wheel: str | None, snapshot: bool = True) -> st
         target = dist / "app" / version / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
-    template = (WEB / "index.html").read_text(encoding="utf-8").replace("@app@", f"app/{version}")
-    template = template.replace("@snapshot@", str(len(snapshot) if snapshot else ""))
-    (dist / "index.html").write_text(page(template.replace("@version@", version)), encoding="utf-8")
+    (dist / "index.html").write_text(page(version, len(snapshot) if snapshot else None), encoding="utf-8")
     (dist / "sw.js").write_text(service_worker(dist, version), encoding="utf-8")
     return version
 

@@ -6,23 +6,24 @@ import argparse
 import sys
 
 from . import render_json, render_text
+from .catalog import say
 from .dense import forward
 from .errors import InputError
 from .parse import read_fields
 from .state import ACTIVATION_CHOICES
 
-EXAMPLE = """\
-example (the textbook's batch of 3 samples through a layer of 3 neurons):
+# The textbook's batch of 3 samples through a layer of 3 neurons, as a command (the help's example).
+EXAMPLE_COMMAND = """\
   python3 -m pycore \\
     --inputs  "[[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]" \\
     --weights "[[0.2, 0.8, -0.5, 1], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]" \\
     --biases  "[2, 3, 0.5]"
-
-Repeat --weights and --biases for each further layer; the outputs of one layer
-are the inputs of the next. --activation relu (or step) after a layer's --biases
-applies that activation to its outputs. Fields take the textbook's list syntax or a pasted
-grid (numbers split by spaces or commas, rows by newlines or semicolons).
 """
+
+
+def epilog() -> str:
+    """The help's example and how the options combine, after the options."""
+    return say("cli.example") + "\n" + EXAMPLE_COMMAND + "\n" + say("cli.epilog") + "\n"
 
 
 class _LayerActivation(argparse.Action):
@@ -36,31 +37,27 @@ class _LayerActivation(argparse.Action):
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python3 -m pycore",
-        description="Show every step of a dense layer: inputs · weightsᵀ + biases.",
-        epilog=EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--inputs", required=True, metavar="TEXT", help="a sample or a batch")
+        description=say("cli.description"),
+        epilog=epilog(), formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--inputs", required=True, metavar="TEXT", help=say("cli.help.inputs"))
     parser.add_argument("--weights", action="append", required=True, metavar="TEXT",
-                        help="one neuron's weights, or one row per neuron (repeat per layer)")
+                        help=say("cli.help.weights"))
     parser.add_argument("--biases", action="append", required=True, metavar="TEXT",
-                        help="one bias per neuron (repeat per layer); empty for none")
+                        help=say("cli.help.biases"))
     parser.add_argument("--activation", action=_LayerActivation, choices=ACTIVATION_CHOICES, metavar="NAME",
-                        help="the activation of the layer whose --biases come just before: "
-                             f"{', '.join(ACTIVATION_CHOICES)} (default none)")
-    parser.add_argument("--json", action="store_true", help="print the whole trace as one JSON object")
-    parser.add_argument("--full", action="store_true",
-                        help="print every digit instead of at most 8 decimals")
-    parser.add_argument("--no-numpy", action="store_true",
-                        help="compute with the pure-Python loops only")
+                        help=say("cli.help.activation", choices=", ".join(ACTIVATION_CHOICES)))  # the names, as typed
+    parser.add_argument("--json", action="store_true", help=say("cli.help.json"))
+    parser.add_argument("--full", action="store_true", help=say("cli.help.full"))
+    parser.add_argument("--no-numpy", action="store_true", help=say("cli.help.no_numpy"))
     args = parser.parse_args(argv)
     if len(args.weights) != len(args.biases):
-        parser.error(f"each layer needs --weights and --biases: got {len(args.weights)} "
-                     f"--weights and {len(args.biases)} --biases")
+        parser.error(say("cli.unpaired", weights=len(args.weights), biases=len(args.biases)))
     activations = ["none"] * len(args.weights)
     for number, name in args.activation or []:
         if number == 0:
-            parser.error("--activation belongs after its layer's --biases")
+            parser.error(say("cli.activation_first"))
         if number > len(activations) or activations[number - 1] != "none":
-            parser.error(f"--activation given twice for layer {number}")
+            parser.error(say("cli.activation_twice", number=number))
         activations[number - 1] = name
     inputs, layers, errors = read_fields(args.inputs, list(zip(args.weights, args.biases)))
     if not errors:
@@ -71,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
             errors = [error]
     if errors:  # every field's own mistake, as the page shows them, top to bottom
         for error in errors:
-            print(_printable(f"error: {error.message}", sys.stderr), file=sys.stderr)
+            print(_printable(say("cli.error", message=error.message), sys.stderr), file=sys.stderr)
         return 2
     if args.json:
         ascii_only = not _writes(sys.stdout, "ᵀ≠")

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import math
 import random
+from typing import NoReturn
 
 from . import engine_numpy
+from .cache import Recent
+from .catalog import say
 from .errors import InputError, field_key, field_label
-from .keep import Recent
-from .numfmt import flat
+from .numfmt import flat, shape_text
 from .parse import Array, decimal_comma_note, read_fields
 from .stages import ACTIVATIONS, Activation, Stage, stage_for
-from .steps import plural
 from .trace import LayerTrace, Trace
 
 # The pure-Python loops in a browser do about 5 million multiply-adds a second (Pyodide
@@ -60,7 +61,7 @@ def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
     activations = activations or []
     np = engine_numpy.load() if use_numpy is not False else None
     if use_numpy and np is None:
-        raise RuntimeError("NumPy was asked for but does not import")
+        raise RuntimeError(say("check.numpy_missing"))
     if np is None and work_limit is not None:
         _check_work(inputs, layers, work_limit)
     traces: list[LayerTrace] = []
@@ -69,12 +70,9 @@ def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,
         if number > 1:
             previous = traces[-1]
             if previous.weights.ndim == 1:
-                one = "one number" if not previous.outputs_shape else "one number per sample"
                 raise InputError(field_key("weights", number),
-                                 f"layer {number - 1} is a single neuron (its weights are one list), so it "
-                                 f"gives {one}; layer {number} needs a list of outputs per sample. To "
-                                 f"chain a layer, write layer {number - 1}'s weights as a matrix with one "
-                                 "row: [[...]].")
+                                 "shape.chain_single_batch" if previous.outputs_shape else "shape.chain_single",
+                                 number=number, previous=number - 1)
             inputs = Array(previous.result, previous.outputs_shape)
         activation = activations[number - 1] if number <= len(activations) else "none"
         trace, cells = _layer(number, inputs, weights, biases, np, field_texts, ACTIVATIONS[activation])
@@ -90,86 +88,77 @@ def stage_of(inputs: Array, weights: Array, biases: Array | None, number: int = 
     """Which of the textbook's stages these shapes are, or an InputError saying what does not fit.
     ``texts`` (field key -> the text typed in that field), when given, lets a count that
     does not fit say that a decimal comma would explain it."""
-    def note(key: str, fits: int, where: str = "") -> str:
+    def note(key: str, fits: int, in_inputs: bool = False) -> str:
+        """The decimal-comma sentence for the field ``key``, as the message's {note}: "" when none."""
         text = (texts or {}).get(key)
         sentence = decimal_comma_note(text, fits) if text else ""
-        return f" {where}{sentence}" if sentence else ""
+        return say("shape.note_inputs" if in_inputs else "shape.note", sentence=sentence) if sentence else ""
 
-    inputs_name = "Inputs" if number == 1 else f"the outputs of layer {number - 1}"
     weights_key, biases_key = field_key("weights", number), field_key("biases", number)
-    weights_name, biases_name = field_label(weights_key), field_label(biases_key)
     if inputs.ndim == 0:
-        raise InputError("inputs", "this is a single number, but inputs are a list even for one "
-                                   "feature: write [2] for one sample, [[1, 2], [3, 4]] for a batch.")
+        raise InputError("inputs", "shape.inputs_scalar")
     if weights.ndim == 0:
-        raise InputError(weights_key, "this is a single number, but a neuron has one weight per "
-                                      "input: write a list such as [0.2, 0.8, -0.5].")
+        raise InputError(weights_key, "shape.weights_scalar")
     features = inputs.shape[-1]
     per_neuron = weights.shape[-1]
     if per_neuron != features:
-        one_per = "one per input feature" if number == 1 else f"one per output of layer {number - 1}"
-        rows = "each row of " + weights_name if weights.ndim == 2 else weights_name
-        fix = f"each neuron needs {features} weights, {one_per}; {rows} has {per_neuron}."
         if inputs.ndim == 2 and weights.ndim == 2:
-            rule = (f"inputs {inputs.shape} and weightsᵀ {weights.shape[::-1]} do not fit the "
-                    f"matrix product: the second dimension of the left matrix ({features}) must "
-                    f"equal the first dimension of the right one ({per_neuron}), after "
-                    "transposing the weights. ")
+            message_id = "shape.matrix_product"
         else:
-            rule = (f"weights {weights.shape} and inputs {inputs.shape} do not fit the dot "
-                    f"product: each weight multiplies one input ({inputs_name} "
-                    f"{'has' if number == 1 else 'are'} {plural(features, 'number')} per sample). ")
-        hint = note(weights_key, features) or (note("inputs", per_neuron, "In Inputs, ") if number == 1 else "")
-        raise InputError(weights_key, rule[0].upper() + rule[1:] + fix[0].upper() + fix[1:] + hint)
+            message_id = "shape.dot_product" if weights.ndim == 2 else "shape.dot_product_neuron"
+        hint = note(weights_key, features) or (note("inputs", per_neuron, in_inputs=True) if number == 1 else "")
+        raise InputError(weights_key, message_id if number == 1 else message_id + "_chained", count=features,
+                         per_neuron=per_neuron, field=field_label(weights_key), previous=number - 1,
+                         inputs_shape=shape_text(inputs.shape), weights_shape=shape_text(weights.shape),
+                         transposed_shape=shape_text(weights.shape[::-1]), note=hint)
     if biases is not None:
         if weights.ndim == 1 and biases.ndim != 0:
             if biases.shape == (1,):  # valid NumPy: say what NumPy would do with it
                 value = biases.values[0]
-                result = ("an array of shape (1,) holding the output, not the plain number a single "
-                          "neuron gives" if inputs.ndim == 1 else
-                          f"the same {inputs.shape[0]} outputs, because it adds {value} to each (broadcasting)")
-                raise InputError(biases_key, f"a single neuron's one bias is a plain number: write {value} "
-                                             f"without brackets. (NumPy would accept [{value}]: "
-                                             f"np.dot(weights, inputs) + [{value}] gives {result}. For a layer "
-                                             "of one neuron, write the weights as a matrix, [[...]], and "
-                                             "keep the brackets.)")
-            raise InputError(biases_key, "a single neuron has one bias: write one plain number, "
-                                         "such as 2.0, without brackets." + note(biases_key, 1))
+                if inputs.ndim == 1:
+                    raise InputError(biases_key, "shape.bias_in_brackets", value=value)
+                raise InputError(biases_key, "shape.bias_in_brackets_batch", value=value, count=inputs.shape[0])
+            raise InputError(biases_key, "shape.one_bias", note=note(biases_key, 1))
         neurons = weights.shape[0] if weights.ndim == 2 else 1
         if weights.ndim == 2 and biases.ndim == 0 and neurons != 1:
-            raise InputError(biases_key, f"{neurons} neurons need {neurons} biases, one each; "
-                                         f"{biases_name} is a single number. Write a list such as "
-                                         f"[{', '.join(['0.0'] * min(neurons, 3))}{', ...' if neurons > 3 else ''}].")
+            example = ", ".join(["0.0"] * min(neurons, 3)) + (", ..." if neurons > 3 else "")  # a Python list's items
+            raise InputError(biases_key, "shape.biases_scalar", neurons=neurons, field=field_label(biases_key),
+                             example=example)
         if biases.ndim == 1 and biases.shape[0] != neurons:
-            raise InputError(biases_key, f"{plural(neurons, 'neuron')} need{'s' if neurons == 1 else ''} "
-                                         f"{plural(neurons, 'bias')}; {biases_name} has {biases.shape[0]}."
-                                         + note(biases_key, neurons))
+            raise InputError(biases_key, "shape.biases_count", count=neurons, field=field_label(biases_key),
+                             given=biases.shape[0], note=note(biases_key, neurons))
     # Whole numbers stay exact, as in Python: refuse the few a layer cannot compute with.
-    whole = {}  # name -> (field key, largest magnitude), for the fields of whole numbers
-    present = [(array, key, name) for array, key, name in (
-        (inputs, "inputs" if number == 1 else weights_key, inputs_name),
-        (weights, weights_key, weights_name), (biases, biases_key, biases_name)) if array is not None]
-    for array, key, name in present:
+    whole = {}  # role -> (field key, largest magnitude), for the fields of whole numbers
+    present = [(array, key, role) for array, key, role in (
+        (inputs, "inputs" if number == 1 else weights_key, "inputs"),
+        (weights, weights_key, "weights"), (biases, biases_key, "biases")) if array is not None]
+    for array, key, role in present:
         numbers = flat(array.values)
         if all(isinstance(v, int) for v in numbers):
-            whole[name] = (key, max(map(abs, numbers)))
-    for name, (key, largest) in whole.items():
-        if len(whole) < len(present) and largest.bit_length() > 1000:  # meets floats: as NumPy, all floats
-            try:
-                float(largest)
-            except OverflowError:
-                raise InputError(key, f"{name} holds a whole number too large for a float (beyond about "
-                                      "1.8e308), and another field holds decimals: together they compute "
-                                      "as floats, as in NumPy, and this one overflows. Use smaller "
-                                      "numbers.") from None
-    if inputs_name in whole and weights_name in whole:
-        digits = sum(whole[name][1].bit_length() for name in (inputs_name, weights_name)) * 0.30103
+            whole[role] = (key, max(map(abs, numbers)))
+
+    def refuse_whole(message_id: str, role: str) -> NoReturn:
+        key = whole[role][0]
+        if role == "inputs" and number > 1:  # the outputs of the layer before, not a field
+            raise InputError(key, message_id + "_chained", previous=number - 1)
+        raise InputError(key, message_id, field=field_label(key))
+
+    for role, (_, largest) in whole.items():
+        if len(whole) < len(present) and largest.bit_length() > 1000 and not _fits_float(largest):
+            refuse_whole("shape.whole_overflows", role)  # meets floats: as NumPy, all floats, and this overflows
+    if "inputs" in whole and "weights" in whole:
+        digits = sum(whole[role][1].bit_length() for role in ("inputs", "weights")) * 0.30103
         if digits + len(str(features)) > 4_300:  # Python prints whole numbers of at most 4,300 digits
-            name = max((inputs_name, weights_name), key=lambda n: whole[n][1])
-            raise InputError(whole[name][0], f"{name} holds whole numbers so long that the outputs would "
-                                             "have more than 4,300 digits, more than Python prints. Use "
-                                             "shorter numbers, or decimals such as 1.5e300.")
+            refuse_whole("shape.whole_too_long", max(("inputs", "weights"), key=lambda r: whole[r][1]))
     return stage_for(inputs.ndim, weights.ndim)
+
+
+def _fits_float(whole: int) -> bool:
+    try:
+        float(whole)
+    except OverflowError:
+        return False
+    return True
 
 
 def _layer(number: int, inputs: Array, weights: Array, biases: Array | None, np,
@@ -203,9 +192,10 @@ def _layer(number: int, inputs: Array, weights: Array, biases: Array | None, np,
             bias = 0 if bias_grid is None else bias_grid[r][c]
             _check_cell(number, left[r], right[c], bias, dots_grid[r][c], outputs_grid[r][c])
             if activated_grid is not None and activation.apply(outputs_grid[r][c]) != activated_grid[r][c]:
-                raise ArithmeticError(f"layer {number}: {activation.title} of {outputs_grid[r][c]!r} gives "
-                                      f"{activation.apply(outputs_grid[r][c])!r} in Python, {activated_grid[r][c]!r} "
-                                      "in NumPy")
+                raise ArithmeticError(say("check.activation_disagree", number=number,
+                                          activation=say(f"activation.{activation.name}.title"),
+                                          output=outputs_grid[r][c], loops=activation.apply(outputs_grid[r][c]),
+                                          numpy=activated_grid[r][c]))
         checked = len(cells)
     trace = LayerTrace(number=number, stage_name=stage.name, inputs=inputs, weights=weights,
                        biases=biases, dots=dots, outputs=outputs, activation=activation.name,
@@ -226,12 +216,8 @@ def _check_work(inputs: Array, layers: list, limit: int) -> None:
         total += samples * features * neurons
         if total > limit:
             seconds = total / BROWSER_RATE
-            raise InputError(field_key("weights", number),
-                             f"these fields need {total:,} multiply-adds; Python in your browser does about "
-                             f"{BROWSER_RATE // 1_000_000} million a second, so this would take about "
-                             f"{seconds:.0f} s while the page waits. Layer Lens computes at most {limit:,} in "
-                             "the browser: use fewer samples, features or neurons (the command line, python3 -m "
-                             "pycore, has no such limit).")
+            raise InputError(field_key("weights", number), "shape.too_much_work", total=total,
+                             millions=BROWSER_RATE // 1_000_000, seconds=seconds, most=limit)
         features = neurons
 
 
@@ -291,7 +277,7 @@ def _check_cell(number: int, left_row: list, right_column: list, bias, numpy_dot
     got, scale = total + bias, scale + abs(bias)
     for ours, theirs in ((total, numpy_dot), (got, numpy_output)):
         if abs(ours - theirs) > RELATIVE_TOLERANCE * max(scale, abs(ours), abs(theirs)):
-            raise ArithmeticError(f"layer {number}: the Python loops give {ours!r} but NumPy gives {theirs!r}")
+            raise ArithmeticError(say("check.disagree", number=number, loops=ours, numpy=theirs))
 
 
 def _finite(layer: LayerTrace) -> None:
@@ -304,13 +290,8 @@ def _finite(layer: LayerTrace) -> None:
                for name, array in (("inputs", layer.inputs), ("weights", layer.weights), ("biases", layer.biases))
                if array is not None}
     culprit = max(largest, key=largest.get)
-    size = f"{largest[culprit]:.3g}"
     if culprit == "inputs" and number > 1:
-        key, whose = field_key("weights", number), f"layer {number - 1}'s outputs, which reach {size}"
-    elif culprit == "inputs":
-        key, whose = "inputs", f"Inputs holds numbers as large as {size}"
-    else:
-        key = field_key(culprit, number)
-        whose = f"{field_label(key)} holds numbers as large as {size}"
-    raise InputError(key, f"layer {number}'s outputs overflow to infinity: {whose}, too large to multiply "
-                          "and add within a float's range (about 1.8e308). Use smaller numbers.")
+        raise InputError(field_key("weights", number), "shape.overflow_chained", number=number,
+                         previous=number - 1, largest=largest[culprit])
+    key = "inputs" if culprit == "inputs" else field_key(culprit, number)
+    raise InputError(key, "shape.overflow", number=number, field=field_label(key), largest=largest[culprit])

@@ -13,10 +13,11 @@ text goes through ``esc``; the page's CSS colours the classes.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
-from html import escape
 
+from .cache import memo
+from .catalog import plural, say
+from .html import esc
 from .numfmt import EDGEITEMS, fmt, summarised
 from .trace import LayerTrace
 
@@ -26,10 +27,6 @@ LABEL_HEIGHT = 14
 NODE = 15  # node radius
 SPACING = 58  # between two nodes of a column
 PADS = (4, 2)  # clearance around a label: a clear gap where the edges leave room, else a hairline
-
-
-def esc(text) -> str:
-    return escape(str(text), quote=True)
 
 
 @dataclass(frozen=True)
@@ -81,7 +78,7 @@ def layout(layer: LayerTrace) -> Layout:
     return _layout.__wrapped__(n, m, weights)
 
 
-@functools.lru_cache(maxsize=32)
+@memo(32)
 def _layout(n: int, m: int, weights) -> Layout:
     labelled = n <= LABELLED and m <= LABELLED
     rows = max(len(summarised(n, threshold=LABELLED)) if n > LABELLED else n,
@@ -139,28 +136,21 @@ def _place(x1, y1, x2, y2, width, taken: list[Box], pad: float) -> Box | None:
     return None
 
 
-def svg(layer: LayerTrace, sample: int = 0, neuron: int | None = None, term: int | None = None,
-        outputs: bool = True) -> str:
-    """The diagram for one sample's values; ``neuron`` (its edges lit) and ``term``
-    (the one edge being multiplied) come from the selected cell and the player;
-    ``outputs`` False leaves the neurons' outputs out (an exercise asks for them)."""
+def svg(layer: LayerTrace, sample: int = 0, outputs: bool = True) -> str:
+    """The diagram with one sample's values; ``outputs`` False leaves the neurons' outputs
+    out (an exercise asks for them). Nothing is lit here: a moment (player.moment) says
+    which neuron is lit, which edge is being multiplied and which sample's numbers show."""
     shape = layout(layer)
     number = layer.number
     largest = max((abs(e.weight) for e in shape.edges), default=0) or 1
     inputs = layer.sample_values(sample)
-    dots = layer.as_grid(layer.dots)
     results = layer.as_grid(layer.result)
-    rows, _ = layer.grid_shape
 
-    def value(grid, j):  # the neuron's dot product or output for the shown sample
-        r, c = (sample, j) if layer.stage.columns == "neuron" else (j if layer.stage.rows == "neuron" else sample, 0)
-        return grid[min(r, rows - 1)][c]
+    def value(grid, j):  # the neuron's output for the shown sample
+        return _value(layer, grid, sample, j)
 
     title_id, desc_id = f"diagram-{number}-title", f"diagram-{number}-desc"
-    which = f", sample {sample + 1} of {layer.samples} shown" if layer.samples > 1 else ""
-    title = (f"Network diagram of layer {number}: {layer.features} inputs, {layer.neurons} "
-             f"neuron{'s' if layer.neurons != 1 else ''}{which}")
-    parts = [_edges(shape, largest, neuron, term)]
+    parts = [_edges(shape, largest)]
     for i, y in shape.inputs:
         if i is None:
             parts.append(f'<text class="ellipsis" x="{shape.input_x:.1f}" y="{y + 5:.1f}">⋮</text>')
@@ -173,68 +163,93 @@ def svg(layer: LayerTrace, sample: int = 0, neuron: int | None = None, term: int
         if j is None:
             parts.append(f'<text class="ellipsis" x="{shape.neuron_x:.1f}" y="{y + 5:.1f}">⋮</text>')
             continue
-        lit = " lit" if neuron == j else ""
         bias = layer.neuron_bias(j)
         right = shape.neuron_x + NODE + 8
         bias_text = (f'<text class="bias" data-neuron="{j}" x="{right}" y="{y + 4:.1f}">'
-                     f'{esc("+ " + fmt(bias) + " bias")}</text>') if bias is not None else ""
-        parts.append(f'<g class="node neuron{lit}" data-neuron="{j}"><circle cx="{shape.neuron_x:.1f}" cy="{y:.1f}" '
+                     f'{esc(say("diagram.bias", value=fmt(bias)))}</text>') if bias is not None else ""
+        parts.append(f'<g class="node neuron" data-neuron="{j}"><circle cx="{shape.neuron_x:.1f}" cy="{y:.1f}" '
                      f'r="{NODE}"/><text class="name" x="{shape.neuron_x:.1f}" y="{y + 4:.1f}">n{j + 1}</text>'
                      f'{bias_text}' + (f'<text class="output" data-neuron="{j}" x="{right}" y="{y + 19:.1f}">'
-                                       f'{esc("= " + fmt(value(results, j)))}</text>' if outputs else "")
+                                       f'{esc(say("diagram.output", value=fmt(value(results, j))))}</text>'
+                                       if outputs else "")
                      + '</g>')
-    heads = (f'<text class="head" x="{shape.input_x}" y="14">inputs</text>'
-             f'<text class="head" x="{shape.neuron_x:.1f}" y="14">neurons</text>')
-    described = _description(layer, sample, dots, results, value, outputs)
+    heads = (f'<text class="head" x="{shape.input_x}" y="14">{esc(say("diagram.head_inputs"))}</text>'
+             f'<text class="head" x="{shape.neuron_x:.1f}" y="14">{esc(say("diagram.head_neurons"))}</text>')
     return (f'<svg class="diagram" role="img" aria-labelledby="{title_id} {desc_id}" data-layer="{number}" '
             f'data-sample="{sample}" viewBox="0 0 {shape.width:.0f} {shape.height:.0f}" '
             f'width="{shape.width:.0f}" height="{shape.height:.0f}">'
-            f'<title id="{title_id}">{esc(title)}</title><desc id="{desc_id}">{esc(described)}</desc>'
+            f'<title id="{title_id}">{esc(title(layer, sample))}</title>'
+            f'<desc id="{desc_id}">{esc(description(layer, sample, outputs))}</desc>'
             + heads + "".join(parts) + "</svg>")
 
 
-@functools.lru_cache(maxsize=64)
-def _edges(shape: Layout, largest: float, neuron: int | None, term: int | None) -> str:
-    """The edges and their weights' labels (they depend on the weights alone, and on which are lit)."""
+def _value(layer: LayerTrace, grid, sample: int, j: int):
+    """Neuron ``j``'s number for the shown sample, from a product-shaped grid (its dot product or output)."""
+    rows, _ = layer.grid_shape
+    r, c = (sample, j) if layer.stage.columns == "neuron" else (j if layer.stage.rows == "neuron" else sample, 0)
+    return grid[min(r, rows - 1)][c]
+
+
+def shown_inputs(layer: LayerTrace) -> list[int]:
+    """The inputs the diagram draws (the first and last few of a long axis, as NumPy prints it)."""
+    return _shown(layer.features)
+
+
+def shown_neurons(layer: LayerTrace) -> list[int]:
+    """The neurons the diagram draws."""
+    return _shown(layer.neurons)
+
+
+def _shown(count: int) -> list[int]:
+    if count > LABELLED:
+        return [i for i in summarised(count, threshold=LABELLED) if i is not None]
+    return list(range(count))
+
+
+def title(layer: LayerTrace, sample: int = 0) -> str:
+    """The diagram's accessible name: it begins "Network diagram"."""
+    counts = {"number": layer.number, "inputs": plural(layer.features, "input"),
+              "neurons": plural(layer.neurons, "neuron")}
+    if layer.samples > 1:
+        return say("diagram.title_sample", sample=sample + 1, samples=layer.samples, **counts)
+    return say("diagram.title", **counts)
+
+
+@memo(64)
+def _edges(shape: Layout, largest: float) -> str:
+    """The edges and their weights' labels (they depend on the weights alone)."""
     parts = []
     for edge in shape.edges:
         sign = "pos" if edge.weight > 0 else "neg" if edge.weight < 0 else "zero"
         width = 1 + 4 * abs(edge.weight) / largest
-        classes = ["edge", sign]
-        if neuron is not None and edge.neuron == neuron:
-            classes.append("lit")
-            if term is not None and edge.input == term:
-                classes.append("current")
-        parts.append(f'<line class="{" ".join(classes)}" data-input="{edge.input}" data-neuron="{edge.neuron}" '
+        parts.append(f'<line class="edge {sign}" data-input="{edge.input}" data-neuron="{edge.neuron}" '
                      f'x1="{edge.x1:.1f}" y1="{edge.y1:.1f}" x2="{edge.x2:.1f}" y2="{edge.y2:.1f}" '
                      f'stroke-width="{width:.2f}"/>')
     for edge in shape.edges:
         if edge.label is None:
             continue
         box = edge.label
-        lit = " lit" if neuron is not None and edge.neuron == neuron else ""
-        parts.append(f'<g class="weight{lit}" data-input="{edge.input}" data-neuron="{edge.neuron}">'
+        parts.append(f'<g class="weight" data-input="{edge.input}" data-neuron="{edge.neuron}">'
                      f'<rect x="{box.x - box.width / 2:.1f}" y="{box.y - box.height / 2:.1f}" '
                      f'width="{box.width:.1f}" height="{box.height:.1f}" rx="3"/>'
                      f'<text x="{box.x:.1f}" y="{box.y + 4:.1f}">{esc(fmt(edge.weight))}</text></g>')
     return "".join(parts)
 
 
-def _description(layer: LayerTrace, sample: int, dots, results, value, outputs: bool = True) -> str:
-    """What the diagram shows, in words (the tables hold every number too)."""
+def description(layer: LayerTrace, sample: int = 0, outputs: bool = True) -> str:
+    """What the diagram shows, in words (the tables hold every number too); ``outputs``
+    False leaves the dot products and outputs out (an exercise asks for them)."""
     inputs = layer.sample_values(sample)
-    shown = [i for i in summarised(layer.features, threshold=LABELLED) if i is not None] \
-        if layer.features > LABELLED else range(layer.features)
-    words = ["Each input connects to every neuron, and each connection carries one weight "
-             "(the weights table lists them all).",
-             "Inputs: " + ", ".join(f"x{i + 1} = {fmt(inputs[i])}" for i in shown) + "."]
-    neurons = [j for j in summarised(layer.neurons, threshold=LABELLED) if j is not None] \
-        if layer.neurons > LABELLED else range(layer.neurons)
-    for j in neurons:
+    dots, results = layer.as_grid(layer.dots), layer.as_grid(layer.result)
+    values = ", ".join(f"x{i + 1} = {fmt(inputs[i])}" for i in shown_inputs(layer))  # x1 = 1.0: the diagram's names
+    words = [say("diagram.about"), say("diagram.inputs", values=values)]
+    for j in shown_neurons(layer):
         bias = layer.neuron_bias(j)
-        plus = f" + bias {fmt(bias)}" if bias is not None else ""
         if outputs:
-            words.append(f"Neuron {j + 1}: dot product {fmt(value(dots, j))}{plus} = output {fmt(value(results, j))}.")
+            numbers = {"number": j + 1, "dot": fmt(_value(layer, dots, sample, j)),
+                       "output": fmt(_value(layer, results, sample, j))}
+            words.append(say("diagram.neuron_output", **numbers) if bias is None else
+                         say("diagram.neuron_output_bias", bias=fmt(bias), **numbers))
         elif bias is not None:
-            words.append(f"Neuron {j + 1}: bias {fmt(bias)}.")
+            words.append(say("diagram.neuron_bias", number=j + 1, bias=fmt(bias)))
     return " ".join(words)

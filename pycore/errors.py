@@ -26,9 +26,6 @@ class InputError(ValueError):
 
     @property
     def reason(self) -> str:
-        from .catalog import current  # MIGRATION: raw text until every caller passes an id
-        if self.message_id not in current().MESSAGES:
-            return self.message_id
         return say(self.message_id, **self.values)
 
     @property

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
+from .catalog import say
 from .parse import parse
 from .state import SPEC, State, encode, layer_state
 
@@ -19,9 +20,16 @@ NEXT_LAYER = layer_state(weights="[[0.1, -0.14, 0.5],\n [-0.5, 0.12, -0.33],\n [
 
 @dataclass(frozen=True)
 class Example:
-    title: str
-    caption: str
+    name: str  # its words are the catalog's examples.<name>.title and examples.<name>.caption
     state: State
+
+    @property
+    def title(self) -> str:
+        return say(f"examples.{self.name}.title")
+
+    @property
+    def caption(self) -> str:
+        return say(f"examples.{self.name}.caption")
 
     @property
     def fragment(self) -> str:
@@ -34,34 +42,29 @@ def _knob(weight: str, bias: str) -> State:
 
 EXAMPLES = (
     # the seed's first figures: one input, one neuron; the weight is the slope, the bias the shift
-    Example("A weight of 1", "one input, weight 1, bias 0: output = input", _knob("1.0", "0.0")),
-    Example("A weight of 2", "a larger weight, a steeper line", _knob("2.0", "0.0")),
-    Example("A weight of -0.7", "a negative weight turns the slope down", _knob("-0.7", "0.0")),
-    Example("A bias of 2", "the bias shifts the whole line up", _knob("1.0", "2.0")),
-    Example("A bias of -0.7", "a negative bias shifts it down", _knob("1.0", "-0.7")),
+    Example("weight_1", _knob("1.0", "0.0")),
+    Example("weight_2", _knob("2.0", "0.0")),
+    Example("weight_negative", _knob("-0.7", "0.0")),
+    Example("bias_2", _knob("1.0", "2.0")),
+    Example("bias_negative", _knob("1.0", "-0.7")),
     # written by hand, then with loops: the steps show the textbook's loops
-    Example("A single neuron", "3 inputs, 3 weights and a bias: 2.3",
+    Example("single_neuron",
             State("[1, 2, 3]", [layer_state(weights="[0.2, 0.8, -0.5]", biases="2")], view="loops")),
-    Example("4 inputs", "one more input, one more weight: 4.8",
+    Example("four_inputs",
             State("[1.0, 2.0, 3.0, 2.5]", [layer_state(weights="[0.2, 0.8, -0.5, 1.0]", biases="2.0")],
                   view="loops")),
-    Example("A layer of 3 neurons", "one sample, 3 neurons, each with its own weights and bias, in loops",
-            State("[1, 2, 3, 2.5]", [layer_state(weights=_W, biases=_B)], view="loops")),
+    Example("layer", State("[1, 2, 3, 2.5]", [layer_state(weights=_W, biases=_B)], view="loops")),
     # NumPy: the same numbers as dot products and matrix products
-    Example("The dot product", "a · b = [1, 2, 3] · [2, 3, 4] = 20, no bias",
-            State("[1, 2, 3]", [layer_state(weights="[2, 3, 4]", biases="")])),
-    Example("A neuron with np.dot", "np.dot(weights, inputs) + bias = 4.8",
+    Example("dot_product", State("[1, 2, 3]", [layer_state(weights="[2, 3, 4]", biases="")])),
+    Example("neuron_np_dot",
             State("[1.0, 2.0, 3.0, 2.5]", [layer_state(weights="[0.2, 0.8, -0.5, 1.0]", biases="2.0")])),
-    Example("The layer with np.dot", "np.dot(weights, inputs) + biases on one sample",
+    Example("layer_np_dot",
             State("[1.0, 2.0, 3.0, 2.5]",
                   [layer_state(weights="[[0.2, 0.8, -0.5, 1.0],\n [0.5, -0.91, 0.26, -0.5],\n"
                                        " [-0.26, -0.27, 0.17, 0.87]]", biases="[2.0, 3.0, 0.5]")])),
-    Example("A batch of 3 samples", "where the weights must be transposed",
-            State(_BATCH, [layer_state(weights=_W, biases=_B)])),
-    Example("Row vector × column vector", "a (1, 3) by (3, 1) matrix product: [[20]]",
-            State("[[1, 2, 3]]", [layer_state(weights="[[2, 3, 4]]", biases="")])),
-    Example("Two layers", "the first layer's outputs are the second layer's inputs",
-            State(_BATCH, [layer_state(weights=_W, biases=_B), dict(NEXT_LAYER)])),
+    Example("batch", State(_BATCH, [layer_state(weights=_W, biases=_B)])),
+    Example("row_times_column", State("[[1, 2, 3]]", [layer_state(weights="[[2, 3, 4]]", biases="")])),
+    Example("two_layers", State(_BATCH, [layer_state(weights=_W, biases=_B), dict(NEXT_LAYER)])),
 )
 DEFAULT_EXAMPLE = 11  # the textbook's batch: the page as it first opens
 assert EXAMPLES[DEFAULT_EXAMPLE].state == State()
@@ -92,7 +95,5 @@ def add_layer_problem(state) -> str:
     except ValueError:
         return ""
     if last.ndim == 1:
-        number = len(state.layers)
-        return (f"Layer {number} is a single neuron (its weights are one list), so it gives one number per "
-                f"sample. To add a layer after it, write its weights as a matrix with one row: [[...]].")
+        return say("examples.cannot_add_layer", number=len(state.layers))
     return ""

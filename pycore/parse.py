@@ -21,12 +21,14 @@ and named, never guessed.
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NoReturn
 
+from .cache import memo
+from .catalog import and_list, say
 from .errors import InputError, field_key, field_label, locate
 
 MAX_CHARS = 10_000_000
@@ -38,9 +40,6 @@ QUOTE_CHARS = 40  # the most of a learner's text a message repeats
 # Text quoted from the learner sits between these two invisible marks (Unicode
 # isolates), so that nothing inside it can reorder the rest of the message.
 FSI, PDI = "\u2068", "\u2069"
-
-DIMENSION_NAMES = {0: "a single number", 1: "a list of numbers",
-                   2: "a list of lists (a matrix)"}
 
 # -- characters -------------------------------------------------------------------
 # Every change here maps one character to one character, so that line and column
@@ -114,24 +113,18 @@ def parse(text: str, field: str, max_ndim: int = 2) -> Array:
     """Read one field, named by its key (``inputs``, ``weights2``). ``max_ndim`` is 2
     for inputs and weights, 1 for biases."""
     if len(text) > MAX_CHARS:
-        raise InputError(field, f"this is {len(text):,} characters long; Layer Lens reads at most "
-                                f"{MAX_CHARS:,} characters in one field.", line=1, column=1)
+        raise InputError(field, "parse.too_long", line=1, column=1, length=len(text), most=MAX_CHARS)
     if len(text) > 2 * MAX_NUMBERS:  # could hold too many numbers: count before building lists
         count = sum(1 for _ in _NUMBER_START.finditer(text))
         if count > MAX_NUMBERS:
-            raise InputError(field, f"this holds about {count:,} numbers; Layer Lens reads at most "
-                                    f"{MAX_NUMBERS:,} numbers in one field.", line=1, column=1)
+            raise InputError(field, "parse.too_many_about", line=1, column=1, count=count, most=MAX_NUMBERS)
     text, vertical = _normalize(text, field)
     text = _unwrap(text, field)
     if not text.strip():
-        raise InputError(field, "this field is empty. Type a number, or a list such as [1, 2, 3].",
-                         line=1, column=1)
+        raise InputError(field, "parse.empty", line=1, column=1)
     nested = _BRACKETS.search(text) is not None
     if vertical is not None and not nested:
-        _refuse(text, field, vertical[0], f"a line-like character, {_char_name(vertical[1])}, sits "
-                "here: it may or may not "
-                "start a new row. Start each row on a new line (press Enter), or put the numbers in "
-                "brackets: [[1, 2], [3, 4]].")
+        _refuse(text, field, vertical[0], "parse.line_like", char=_char_name(vertical[1]))
     if nested:
         fast = _fast_nested(text, max_ndim)
         if fast is not None:
@@ -150,15 +143,13 @@ def _read(text: str, field: str, max_ndim: int) -> Array:
     if reader.saw_float:  # as NumPy does: one float makes the whole array float
         if reader.huge is not None:
             pos, token = reader.huge
-            reader.fail(pos, f"{_number_text(token)} is too large to compute with as a float: it "
-                             "overflows to infinity (one decimal number in a field makes every number "
-                             "a float, as in NumPy). Use numbers smaller than about 1e308.")
+            reader.fail(pos, "parse.float_overflow", written=_number_text(token))
         if reader.saw_int:
             values = _to_float(values)
     return Array(values, shape)
 
 
-@functools.lru_cache(maxsize=12)
+@memo(12)
 def _parse_again(text: str, key: str, max_ndim: int) -> Array:
     """parse(), remembered for the last few fields: an edit of one field does not read
     the others again (the arrays are never changed once read)."""
@@ -218,18 +209,18 @@ def decimal_comma_note(text: str, fits: int) -> str:
     fixed = [spelling.replace(",", ".") for spelling in shown]
     first, second = (_short(part) for part in found[0].split(","))
     if len(found) == 1:
-        return (f"{shown[0]} looks like a decimal comma: Python reads it as two numbers, {first} and "
-                f"{second}; write {fixed[0]}.")
-    more = [f"{len(found) - 3} more"] if len(found) > 3 else []
-    return (f"{_and(shown + more)} look like decimal commas: Python reads each as two numbers ({shown[0]} "
-            f"as {first} and {second}); write {_and(fixed + (['so on'] if more else []))}.")
+        return say("parse.decimal_comma", written=shown[0], first=first, second=second, fixed=fixed[0])
+    more = [say("parse.more", count=len(found) - 3)] if len(found) > 3 else []
+    return say("parse.decimal_commas", spellings=and_list(shown + more), written=shown[0], first=first,
+               second=second, fixes=and_list(fixed + ([say("parse.so_on")] if more else [])))
 
 
 # -- helpers -----------------------------------------------------------------------
 
-def _refuse(text: str, field: str, pos: int, reason: str):
+def _refuse(text: str, key: str, pos: int, message_id: str, /, **values) -> NoReturn:
+    """Raise the InputError ``message_id`` of the field ``key``, at character ``pos`` of its text."""
     line, column = locate(text, pos)
-    raise InputError(field, reason, line=line, column=column)
+    raise InputError(key, message_id, line=line, column=column, **values)
 
 
 def _normalize(text: str, field: str) -> tuple[str, tuple[int, str] | None]:
@@ -243,13 +234,10 @@ def _normalize(text: str, field: str) -> tuple[str, tuple[int, str] | None]:
         text = " " + text[1:]
     found = _BIDI.search(text)
     if found:
-        _refuse(text, field, found.start(), f"an invisible character, {_char_name(found.group())}, sits "
-                "here: it can make text display in a different order from the order it is read. "
-                "Delete it.")
+        _refuse(text, field, found.start(), "parse.bidi", char=_char_name(found.group()))
     found = _CONTROL.search(text)
     if found:
-        _refuse(text, field, found.start(), f"a control character, {_char_name(found.group())}, sits "
-                "here: it is invisible and no part of a number. Delete it.")
+        _refuse(text, field, found.start(), "parse.control", char=_char_name(found.group()))
     if not text.isascii():
         found = _THOUSANDS_SPACE.search(text)
         if found:
@@ -257,9 +245,8 @@ def _normalize(text: str, field: str) -> tuple[str, tuple[int, str] | None]:
             window = text[max(0, pos - 12):pos]
             left = window[len(window.rstrip("0123456789")):]
             right = _RIGHT_DIGITS.match(text, pos + 1).group()[:12]
-            _refuse(text, field, pos, f"a {_char_name(found.group())} between digits looks like a "
-                    "thousands separator, which Python does not have. For one number write it "
-                    f"without: {left}{right}; for two numbers put a comma between them: {left}, {right}.")
+            _refuse(text, field, pos, "parse.thousands_space", char=_char_name(found.group()), left=left,
+                    right=right)
         text = _ZERO_WIDTH_GAP.sub(" ", text)  # one touching a number stays, and is named below
     vertical = _VERTICAL_CHAR.search(text)
     if vertical is not None or not text.isascii():
@@ -277,7 +264,7 @@ def _unwrap(text: str, field: str) -> str:
         return _blank(text[:start]) + text[start:]
     end = len(text.rstrip())
     if end <= start or text[end - 1] != ")":
-        _refuse(text, field, start - 1, "this '(' is never closed: add the missing ')'.")
+        _refuse(text, field, start - 1, "parse.never_closed", opening="(", closing=")")
     return _blank(text[:start]) + text[start:end - 1] + _blank(text[end - 1:])
 
 
@@ -301,7 +288,7 @@ def _quote(text: str) -> str:
     """The learner's text inside a message: isolated, and at most QUOTE_CHARS long."""
     if len(text) <= QUOTE_CHARS:
         return f"'{FSI}{text}{PDI}'"
-    return f"'{FSI}{text[:QUOTE_CHARS - 10]}…{PDI}' ({len(text):,} characters long)"
+    return say("parse.quote_long", quote=f"'{FSI}{text[:QUOTE_CHARS - 10]}…{PDI}'", length=len(text))
 
 
 def _short(number: str) -> str:
@@ -310,17 +297,10 @@ def _short(number: str) -> str:
 
 
 def _number_text(token: str) -> str:
+    """A number as the learner wrote it, for a message: whole, or named by its length."""
     if len(token) <= QUOTE_CHARS:
         return token
-    return f"a number {len(token):,} characters long ({token[:QUOTE_CHARS - 10]}…)"
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _numbers(count: int) -> str:
-    return f"{count} number{'s' if count != 1 else ''}"
+    return say("parse.long_number", length=len(token), start=token[:QUOTE_CHARS - 10])
 
 
 def _literal(token: str) -> int | float:
@@ -339,24 +319,22 @@ def _show_value(value: int | float) -> str | None:
     return repr(float(f"{value:.12g}"))  # 0.30000000000000004 -> 0.3
 
 
-def _odd_character(word: str) -> tuple[int, str] | None:
+def _odd_character(word: str) -> tuple[int, str, dict] | None:
     """The first character of a word that is not ASCII, named, with what to write
-    instead when that is clear."""
+    instead when that is clear: (where, message id, its values)."""
     found = _NON_ASCII.search(word)
     if found is None:
         return None
     char, at = found.group(), found.start()
     name, category = _char_name(char), unicodedata.category(char)
     if category == "Cf":
-        where = "here" if len(word) == 1 else "inside this number" if 0 < at < len(word) - 1 else \
-            "next to this number"
-        return at, f"an invisible character, {name}, sits {where}; delete it."
+        where = "here" if len(word) == 1 else "inside" if 0 < at < len(word) - 1 else "next"
+        return at, f"parse.invisible_{where}", {"char": name}
     if category == "Nd":
-        return at, (f"{name} is a digit Python does not read in a number; type "
-                    f"{unicodedata.digit(char)} instead.")
+        return at, "parse.other_digit", {"char": name, "digit": unicodedata.digit(char)}
     plain = "-" if category == "Pd" else unicodedata.normalize("NFKC", char)
     if len(plain) == 1 and plain in "0123456789+-.,;[]()eE":
-        return at, f"{name} looks like {plain} but Python does not read it as one; type {plain} instead."
+        return at, "parse.lookalike", {"char": name, "plain": plain}
     return None
 
 
@@ -474,21 +452,19 @@ class _Reader:
         self.open_dims = 0  # open brackets that are dimensions: [ always, ( once it holds a comma
 
     # -- shared pieces -------------------------------------------------------------
-    def fail(self, pos: int, reason: str):
-        _refuse(self.text, self.field, pos, reason)
+    def fail(self, pos: int, message_id: str, /, **values) -> NoReturn:
+        _refuse(self.text, self.field, pos, message_id, **values)
 
     def number(self, token: str, pos: int) -> int | float:
         self.count += 1
         if self.count > MAX_NUMBERS:
-            self.fail(pos, f"more than {MAX_NUMBERS:,} numbers; Layer Lens reads at most "
-                           f"{MAX_NUMBERS:,} in one field.")
+            self.fail(pos, "parse.too_many", most=MAX_NUMBERS)
         plain = token.replace("_", "") if "_" in token else token
         if "." not in plain and "e" not in plain and "E" not in plain:
             digits = len(plain) - (plain[0] in "+-")
             if digits > MAX_INT_DIGITS:
-                self.fail(pos, f"a whole number {digits:,} digits long ({token[:QUOTE_CHARS - 10]}…) "
-                               f"is longer than Python reads: at most {MAX_INT_DIGITS:,} digits. "
-                               "Write it shorter, or as a decimal such as 1.5e300.")
+                self.fail(pos, "parse.int_too_long", digits=digits, start=token[:QUOTE_CHARS - 10],
+                          most=MAX_INT_DIGITS)
             value = int(plain)
             if digits > 308 and self.huge is None:
                 try:
@@ -499,11 +475,9 @@ class _Reader:
             return value
         value = float(plain)
         if math.isinf(value):
-            self.fail(pos, f"{_number_text(token)} is too large to compute with: it overflows to "
-                           "infinity. Use numbers smaller than about 1e308.")
+            self.fail(pos, "parse.overflow", written=_number_text(token))
         if value == 0.0 and _NONZERO_MANTISSA.match(plain):
-            self.fail(pos, f"{_number_text(token)} is too small to compute with: Python reads it as "
-                           "0.0 (it underflows). Write 0 if you mean zero.")
+            self.fail(pos, "parse.underflow", written=_number_text(token))
         self.saw_float = True
         return value
 
@@ -538,31 +512,28 @@ class _Reader:
                 pass
         expression = _short(first + space + " ".join(rest[:QUOTE_CHARS * 2].split()))
         a, b = _short(first), _short(_TERM.match(rest).group())
-        one = f"one number, {value}" if value is not None else "one number"
-        self.fail(pos, f"a comma is missing between {a} and {b}? Python would read {expression} as "
-                       f"{one}. For two numbers write {a}, {b}.")
+        if value is None:
+            self.fail(pos, "parse.missing_comma", first=a, second=b, expression=expression)
+        self.fail(pos, "parse.missing_comma_sum", first=a, second=b, expression=expression, value=value)
 
     def word(self, token: str, pos: int):
         if token.lower() in _NON_FINITE:
-            self.fail(pos, f"{_quote(token)} is not a finite number. A layer computes with "
-                           "ordinary numbers only, such as 2 or -0.5.")
+            self.fail(pos, "parse.not_finite", quote=_quote(token))
         if token in ("+", "-"):
-            self.fail(pos, f"a sign on its own: a sign must touch its number, as in {token}0.5, "
-                           f"not {token} 0.5.")
+            self.fail(pos, "parse.lone_sign", sign=token)
         odd = _odd_character(token)
         if odd is not None:
-            self.fail(pos + odd[0], odd[1])
+            at, message_id, values = odd
+            self.fail(pos + at, message_id, **values)
         if _COMPLEX.fullmatch(token):
-            self.fail(pos, f"{_quote(token)} is a complex number; a layer computes with real numbers only.")
+            self.fail(pos, "parse.complex", quote=_quote(token))
         if _BASE.fullmatch(token):
-            self.fail(pos, f"{_quote(token)} is written in base 16, 8 or 2; write numbers in decimal, "
-                           "such as 2, -0.5 or 1e-3.")
-        self.fail(pos, f"{_quote(token)} is not a number. Write numbers like 2, -0.5 or 1e-3, "
-                       "separated by commas.")
+            self.fail(pos, "parse.base", quote=_quote(token))
+        self.fail(pos, "parse.not_a_number", quote=_quote(token))
 
     def comma(self, seq: _Frame, pos: int, where: str):
         if not seq.after_item:
-            self.fail(pos, "a number is missing before this comma.")
+            self.fail(pos, "parse.comma_first")
         seq.after_item = False
         text = self.text
         if seq.last_number is None or text[pos - 1] not in _DIGITS or text[pos + 1:pos + 2] not in _DIGITS:
@@ -573,10 +544,8 @@ class _Reader:
             tail = _THOUSANDS_TAIL.match(text, pos + 1)
             if tail is not None:
                 parts = [token, tail.group()]
-                self.fail(pos, f"Python would read {_short(','.join(parts))} as two numbers, "
-                               f"{_and([_short(p) for p in parts])}. If it is one number with a thousands "
-                               f"separator, write it without the comma: {_short(''.join(parts))}; if it is "
-                               f"two numbers, put a space after the comma: {_short(', '.join(parts))}.")
+                self.fail(pos, "parse.thousands_comma", written=_short(",".join(parts)), first=_short(parts[0]),
+                          second=_short(parts[1]), without=_short("".join(parts)), spaced=_short(", ".join(parts)))
         if seq.tight is None and _INT.fullmatch(token):
             seq.tight = (pos, token)
             self.decimal_commas(seq, where)
@@ -588,25 +557,21 @@ class _Reader:
 
     def decimal_commas(self, seq: _Frame, where: str):
         """Commas between digits and spaces between numbers, in one list: a paste
-        with decimal commas, 1,5 2,5, which Python would read as 1, 5, 2, 5."""
+        with decimal commas, 1,5 2,5, which Python would read as 1, 5, 2, 5. ``where``:
+        "list" (inside brackets) or "grid" (a pasted grid)."""
         if seq.tight is None or seq.spaced is None:
             return
         pos, left = seq.tight
         right = _RIGHT_DIGITS.match(self.text, pos + 1).group()
         left, right = _short(left), _short(right)
-        self.fail(pos, f"decimal commas? Python reads {left},{right} as two numbers, {left} and {right}, "
-                       f"but {where} also separates numbers with spaces. Write a decimal with a point "
-                       f"({left}.{right}) and put a comma between numbers.")
+        self.fail(pos, f"parse.decimal_commas_{where}", left=left, right=right)
 
     def too_deep(self, pos: int, ndim: int):
-        allowed = DIMENSION_NAMES[self.max_ndim]
-        self.fail(pos, f"this has {ndim} levels of brackets, but {field_label(self.field)} can have at most "
-                       f"{self.max_ndim} dimension{'s' if self.max_ndim != 1 else ''}: "
-                       f"write {allowed}.")
+        self.fail(pos, "parse.too_deep", levels=ndim, field=field_label(self.field), count=self.max_ndim,
+                  allowed=say(f"parse.ndim.{self.max_ndim}"))
 
     def ragged(self, pos: int, row: int, length: int, first: int):
-        self.fail(pos, f"row {row} has {_numbers(length)}, but row 1 has {first}. Every row of an "
-                       "array must be the same length (the textbook calls such a list of lists homologous).")
+        self.fail(pos, "parse.ragged", row=row, count=length, first_row=first)
 
     # -- list and tuple syntax -------------------------------------------------------
     def nested(self):
@@ -620,22 +585,20 @@ class _Reader:
                 if token == "\n":
                     continue
                 if token in "])":
-                    self.fail(pos, f"this '{token}' has no matching '{'[' if token == ']' else '('}'.")
-                self.fail(pos, f"there is more text after the closing '{closed}'. Put everything inside "
-                               "one pair of outer brackets.")
+                    self.fail(pos, "parse.unmatched", closing=token, opening="[" if token == "]" else "(")
+                self.fail(pos, "parse.after_end", closing=closed)
             if kind == "chunk":
                 if not stack:
                     if _NUMBER.fullmatch(token) is None and _SUM.fullmatch(token) is None:
                         self.word(token, pos)
-                    self.fail(pos, "this number is outside the brackets. Put every number inside [ ].")
+                    self.fail(pos, "parse.outside")
                 frame = stack[-1]
                 value = self.chunk(frame, token, pos, nested=True)
                 self.add(frame, value, (), pos, token)
             elif token in "[(":
                 if len(stack) == MAX_NESTING:
-                    self.fail(pos, f"more than {MAX_NESTING} brackets are open here; "
-                                   f"{field_label(self.field)} has at most {self.max_ndim} "
-                                   f"dimension{'s' if self.max_ndim != 1 else ''}.")
+                    self.fail(pos, "parse.too_many_open", most=MAX_NESTING, field=field_label(self.field),
+                              count=self.max_ndim)
                 if token == "[":
                     if self.open_dims == self.max_ndim:
                         self.too_deep(pos, self.open_dims + 1)
@@ -643,7 +606,7 @@ class _Reader:
                 stack.append(_Frame(pos, paren=token == "("))
             elif token in "])":
                 if not stack:
-                    self.fail(pos, f"this '{token}' has no matching '{'[' if token == ']' else '('}'.")
+                    self.fail(pos, "parse.unmatched", closing=token, opening="[" if token == "]" else "(")
                 frame = stack.pop()
                 value, shape, number_text = self.close(frame, token, pos)
                 if stack:
@@ -652,23 +615,22 @@ class _Reader:
                     result, closed = (value, shape), token
             elif token == ",":
                 if not stack:
-                    self.fail(pos, "this comma is outside the brackets.")
+                    self.fail(pos, "parse.comma_outside")
                 frame = stack[-1]
-                self.comma(frame, pos, "this list")
+                self.comma(frame, pos, "list")
                 if frame.paren and not frame.comma:  # (x, ...): a tuple, one more dimension
                     frame.comma = True
                     self.open_dims += 1
                     if len(frame.child_shape) + self.open_dims > self.max_ndim:
                         self.too_deep(frame.start, len(frame.child_shape) + self.open_dims)
             elif token == ";":
-                self.fail(pos, "';' separates rows only in a pasted grid. Inside brackets, "
-                               "write rows as lists: [[1, 2], [3, 4]].")
+                self.fail(pos, "parse.semicolon")
         if stack:
             frame = stack[-1]
             opening, closing = ("(", ")") if frame.paren else ("[", "]")
-            self.fail(frame.start, f"this '{opening}' is never closed: add the missing '{closing}'.")
+            self.fail(frame.start, "parse.never_closed", opening=opening, closing=closing)
         if result is None:
-            self.fail(0, "there are no numbers here. Type a number, or a list such as [1, 2, 3].")
+            self.fail(0, "parse.no_numbers")
         return result
 
     def close(self, frame: _Frame, token: str, pos: int):
@@ -676,15 +638,12 @@ class _Reader:
         if frame.paren != (token == ")"):
             opening = "(" if frame.paren else "["
             line, column = locate(self.text, frame.start)
-            self.fail(pos, f"this '{token}' does not match the '{opening}' at line {line}, column "
-                           f"{column}: close it with '{')' if frame.paren else ']'}'.")
+            self.fail(pos, "parse.mismatched", closing=token, opening=opening, opened_line=line,
+                      opened_column=column, expected=")" if frame.paren else "]")
         if not frame.paren or frame.comma:
             self.open_dims -= 1
         if not frame.items:
-            self.fail(pos, "an empty tuple () holds no numbers. Put at least one number between the "
-                           "parentheses." if frame.paren else
-                           "an empty list [] holds no numbers. Put at least one number between the "
-                           "brackets.")
+            self.fail(pos, "parse.empty_tuple" if frame.paren else "parse.empty_list")
         if frame.paren and not frame.comma:  # (2) is just 2, ([1, 2]) just [1, 2]
             value, shape = frame.items[0], frame.child_shape
             number_text = frame.last_number[0] if frame.last_number else None
@@ -699,20 +658,16 @@ class _Reader:
         """The next item of an open bracket: a number (shape ()) or a list."""
         if frame.after_item:  # no comma since the item before: only spaces between them
             if frame.paren:
-                self.fail(start, "a comma is missing before this? Inside ( ), separate the items "
-                                 "with commas: (1, 2).")
+                self.fail(start, "parse.tuple_comma")
             if index and shape == (1,) and isinstance(value[0], int) and frame.child_shape:
-                self.fail(start, "a comma is missing before this list? Python would read a list "
-                                 "followed by [i] as indexing (item i of the list before it), not as a "
-                                 "new row. Put a comma between the rows: [[1, 2], [3, 4]].")
+                self.fail(start, "parse.index")
             if not shape and frame.last_number is not None:
-                self.spaced_number(frame, start, "this list")
+                self.spaced_number(frame, start, "list")
         if frame.child_shape is None:
             frame.child_shape = shape
         elif frame.child_shape != shape:
             if not shape or not frame.child_shape:
-                self.fail(start, "this list mixes numbers and lists. Each level of brackets "
-                                 "holds either numbers or lists, not both.")
+                self.fail(start, "parse.mixed")
             self.ragged(start, len(frame.items) + 1, shape[0], frame.child_shape[0])
         frame.items.append(value)
         frame.after_item = True
@@ -729,13 +684,13 @@ class _Reader:
             if kind == "chunk":
                 value = self.chunk(seq, token, pos, nested=False)
                 if seq.after_item:
-                    self.spaced_number(seq, pos, "the text")
+                    self.spaced_number(seq, pos, "grid")
                 if not seq.items:
                     seq.start = pos
                 seq.items.append(value)
                 seq.after_item, seq.last_number = True, (token, pos)
             elif token == ",":
-                self.comma(seq, pos, "the text")
+                self.comma(seq, pos, "grid")
             else:  # a line end or ';' ends a row; blank lines are skipped
                 if seq.items:
                     rows.append(seq.items)
@@ -745,7 +700,7 @@ class _Reader:
             rows.append(seq.items)
             row_starts.append(seq.start)
         if not rows:
-            self.fail(0, "there are no numbers here. Type a number, or a list such as [1, 2, 3].")
+            self.fail(0, "parse.no_numbers")
         if len(rows) == 1:
             only = rows[0]
             if len(only) == 1 and "," not in self.text:
@@ -755,8 +710,7 @@ class _Reader:
         if self.max_ndim == 1 and all(len(r) == 1 for r in rows):
             return [r[0] for r in rows], (len(rows),)  # a column pasted from a spreadsheet
         if self.max_ndim < 2:
-            self.fail(row_starts[1], f"this has {len(rows)} rows, but {field_label(self.field)} is one list of "
-                                     "numbers: put them on one line.")
+            self.fail(row_starts[1], "parse.rows_in_list", rows=len(rows), field=field_label(self.field))
         for index, r in enumerate(rows[1:], start=2):
             if len(r) != first:
                 self.ragged(row_starts[index - 1], index, len(r), first)

@@ -9,18 +9,15 @@ point its true (x, y), so what is drawn can be checked against the maths.
 from __future__ import annotations
 
 import math
-from html import escape
 
+from .catalog import say
+from .html import esc
 from .numfmt import fmt
 
 WIDTH, HEIGHT = 340, 240
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 14, 34  # margins around the plotting box
 POINTS_SHOWN = 40
 KNOB_RANGE = (-3, 3, 0.1)  # the weight and bias sliders' reach and step; the fields can hold any number
-
-
-def esc(text) -> str:
-    return escape(str(text), quote=True)
 
 
 def _nice_step(span: float) -> float:
@@ -104,22 +101,23 @@ def plot(function, x_range: tuple[float, float], points: list[tuple[float, float
             + "".join(parts) + "</svg>")
 
 
-def neuron_plot(number: int, weight, bias, x) -> str:
-    """output = weight · input + bias, as a line over the inputs around ``x``, with ``x`` marked."""
+def neuron_plot(number: int, weight, bias, xs: list) -> str:
+    """output = weight · input + bias, as a line over the inputs around ``xs`` (the
+    samples' one input each), with each sample's input marked on it."""
     bias_value = 0 if bias is None else bias
-    low, high = min(-3.0, x - 1), max(3.0, x + 1)
-    y = weight * x + bias_value
-    plus = f" + {fmt(bias_value)}" if bias is not None else ""
+    low, high = min(-3.0, min(xs) - 1), max(3.0, max(xs) + 1)
+    points = [(x, weight * x + bias_value, f"({fmt(x)}, {fmt(weight * x + bias_value)})") for x in xs]
+    formula = {"weight": fmt(weight), "bias": fmt(bias_value)}
     # the axes stay put while the knobs turn (as far as the sliders reach): a
     # steeper line looks steeper, a shifted one shifted, instead of the ticks changing
     knob = max(abs(KNOB_RANGE[0]), abs(KNOB_RANGE[1]))
     reach = knob * max(abs(low), abs(high)) + knob
-    return plot(lambda v: weight * v + bias_value, (low, high), [(x, y, f"({fmt(x)}, {fmt(y)})")],
+    gives = "; ".join(say("plot.neuron.point", input=fmt(x), output=fmt(y)) for x, y, _ in points[:POINTS_SHOWN])
+    return plot(lambda v: weight * v + bias_value, (low, high), points,
                 y_range=(-reach, reach), name=f"plot-{number}",
-                title=f"Plot of the neuron's output against its input: output = {fmt(weight)} · input{plus}",
-                description=(f"A straight line with slope {fmt(weight)} (the weight) that crosses the output axis "
-                             f"at {fmt(bias_value)} (the bias). The input {fmt(x)} gives the output {fmt(y)}."),
-                x_label="input", y_label="output")
+                title=say("plot.neuron.title" if bias is None else "plot.neuron.title_bias", **formula),
+                description=say("plot.neuron.description", points=gives, **formula),
+                x_label=say("plot.neuron.x_label"), y_label=say("plot.neuron.y_label"))
 
 
 def activation_plot(number: int, activation, outputs: list) -> str:
@@ -127,10 +125,14 @@ def activation_plot(number: int, activation, outputs: list) -> str:
     values = [v for v in outputs if isinstance(v, (int, float))]
     low, high = _range(values + [0.0], pad=0.15)
     points = [(v, activation.apply(v), "") for v in values[:POINTS_SHOWN]]
-    shown = "; ".join(f"{fmt(x)} gives {fmt(y)}" for x, y, _ in points[:12])
-    more = f" (and {len(values) - 12} more)" if len(values) > 12 else ""
+    shown = "; ".join(say("plot.activation.point", before=fmt(x), after=fmt(y)) for x, y, _ in points[:12])
+    words = f"activation.{activation.name}"
+    description = (say("plot.activation.description_more", words=say(f"{words}.words"), points=shown,
+                       more=len(values) - 12) if len(values) > 12 else
+                   say("plot.activation.description", words=say(f"{words}.words"), points=shown))
     return plot(activation.apply, (low, high), points, name=f"activation-{number}",
-                title=f"Plot of {activation.title}: {activation.formula}, with layer {number}'s outputs on it",
-                description=f"{activation.words} The layer's outputs: {shown}{more}.",
-                x_label="output before", y_label="after", kinks=(0.0,) if activation.name == "relu" else (),
-                jumps=(0.0,) if activation.name == "step" else ())
+                title=say("plot.activation.title", activation=say(f"{words}.title"), formula=say(f"{words}.formula"),
+                          number=number),
+                description=description, x_label=say("plot.activation.x_label"),
+                y_label=say("plot.activation.y_label"), kinks=activation.kinks,
+                jumps=activation.jumps)

@@ -8,6 +8,7 @@ arrays to 8 decimals, and the program says so where that shows.
 
 from __future__ import annotations
 
+from .catalog import say
 from .engine_numpy import integers_overflow
 from .errors import field_key
 from .numfmt import PRECISION, exact_differs, flat, fmt
@@ -15,6 +16,11 @@ from .stages import ACTIVATIONS
 from .trace import LayerTrace, Trace
 
 MAX_PROGRAM_NUMBERS = 20_000  # past this a program is too long to read or paste
+
+
+def _comment(words: str) -> str:
+    """Words as Python comments, one line of the catalog's text per line."""
+    return "".join(f"# {line}\n" for line in words.split("\n"))
 
 
 def literal(values, indent: int = 0) -> str:
@@ -44,11 +50,11 @@ def _bias_name(layer: LayerTrace) -> str:
 
 def _assignments(trace: Trace) -> list[str]:
     first = trace.layers[0]
-    note = "  # a plain number, read as a list of one" if "inputs" in first.read_as else ""
+    note = "  # " + say("code.read_as") if "inputs" in first.read_as else ""
     lines = [f"inputs = {literal(first.inputs.values, len('inputs = '))}{note}"]
     for layer in trace.layers:
         named = names(trace, layer)
-        note = "  # a plain number, read as a list of one" if "weights" in layer.read_as else ""
+        note = "  # " + say("code.read_as") if "weights" in layer.read_as else ""
         lines.append(f"{named['weights']} = {literal(layer.weights.values, len(named['weights']) + 3)}{note}")
         if layer.biases is not None:
             lines.append(f"{named['biases']} = {literal(layer.biases.values, len(named['biases']) + 3)}")
@@ -68,8 +74,7 @@ def _too_big(trace: Trace) -> str | None:
     count = trace.layers[0].inputs.size
     count += sum(layer.weights.size + (layer.biases.size if layer.biases else 0) for layer in trace.layers)
     if count > MAX_PROGRAM_NUMBERS:
-        return (f"# These fields hold {count:,} numbers: too many to write out as a program here\n"
-                f"# (the limit is {MAX_PROGRAM_NUMBERS:,}). The steps above show every result.\n")
+        return _comment(say("code.too_big", count=count, most=MAX_PROGRAM_NUMBERS))
     return None
 
 
@@ -77,11 +82,11 @@ def loops_program(trace: Trace) -> str:
     too_big = _too_big(trace)
     if too_big:
         return too_big
-    lines = ["# Plain Python: the textbook's loops.", *_assignments(trace), ""]
+    lines = [*_comment(say("code.loops")).splitlines(), *_assignments(trace), ""]
     for layer in trace.layers:
         named = names(trace, layer)
         if len(trace.layers) > 1:
-            lines.append(f"# Layer {layer.number}")
+            lines.append(_comment(say("code.layer", number=layer.number)).rstrip("\n"))
         biases = "none" if layer.biases is None else "one" if layer.biases.ndim == 0 else "per_neuron"
         lines += [text.format(**named) for _, text in layer.stage.loop_lines(biases, layer.activation)]
         lines.append("")
@@ -96,20 +101,17 @@ def _digits_note(trace: Trace) -> list[str]:
     longer = next((v for v in flat(outputs) if exact_differs(v)), None)
     if longer is None or not isinstance(outputs, list):
         return []
-    return [f"# print() writes every digit of each float: {longer!r} is the number the page shows as",
-            f"# {fmt(longer)}, rounded to {PRECISION} decimals as NumPy prints arrays. Same float, "
-            "shorter text."]
+    return _comment(say("code.digits", exact=repr(longer), shown=fmt(longer), precision=PRECISION)).splitlines()
 
 
 def numpy_program(trace: Trace) -> str:
     too_big = _too_big(trace)
     if too_big:
         return too_big
-    lines = ["# NumPy, as the textbook writes it.", "import numpy as np", "", *_assignments(trace), ""]
+    lines = [*_comment(say("code.numpy")).splitlines(), "import numpy as np", "", *_assignments(trace), ""]
     if any(integers_overflow(layer.inputs.values, layer.weights.values, layer.biases and layer.biases.values)
            for layer in trace.layers):
-        lines += ["# These integers are too large for NumPy's int64, which would wrap around:",
-                  "# dtype=object keeps Python's exact integers."]
+        lines += _comment(say("code.object_dtype")).splitlines()
         for name in _assigned_names(trace):
             lines.append(f"{name} = np.array({name}, dtype=object)")
         lines.append("")
@@ -120,7 +122,8 @@ def numpy_program(trace: Trace) -> str:
         lines.append(f"{named['outputs']} = {expression}")
         if layer.activation != "none":
             activated = ACTIVATIONS[layer.activation].numpy_text.format(x=named["outputs"])
-            lines.append(f"{named['outputs']} = {activated}  # {ACTIVATIONS[layer.activation].title}")
+            title = say(f"activation.{layer.activation}.title")
+            lines.append(f"{named['outputs']} = {activated}  # {title}")
     lines.append(f"print({names(trace, trace.layers[-1])['outputs']})")
     return "\n".join(lines) + "\n"
 

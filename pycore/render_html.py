@@ -1,20 +1,23 @@
-"""The steps as an HTML fragment for the page.
+"""The Steps as HTML for the page: each layer's section and each of its steps.
 
-Every piece of text goes through ``esc``; no inline script, no event handlers,
-no style attributes: the page's CSS styles the classes, and the page's glue
-finds selectable cells by their data attributes. Numbers come from
-``numfmt.format_array``: one format per array, as NumPy prints it.
+Numbers come from ``numfmt.format_array``: one format per array, as NumPy prints it.
+Words come from the catalog. What the player marks at a moment (the cell being
+computed, the pair being multiplied, the terms done) is not drawn here: the markup
+is the computation finished, with the data attributes a moment (``player.moment``)
+is applied by (web/moment.js), in the live page and the pre-rendered one alike.
+
+Each step declares, beside its view, what it depends on (``step_view``); a step whose
+sources did not change is not rendered again (pycore/cache.py).
 """
 
 from __future__ import annotations
 
-import functools
-import json
-from html import escape
+from dataclasses import dataclass, field
 
-from . import diagram, exercise, player, plot
-from .errors import field_key, field_label
-from .keep import Recent
+from . import cache, diagram, player, plot
+from .catalog import plural, say
+from .errors import field_key
+from .html import classes, esc, tag
 from .numfmt import (
     THRESHOLD,
     ArrayFormat,
@@ -27,7 +30,6 @@ from .numfmt import (
     summarised,
     terms_shown,
 )
-from .player import Position
 from .stages import ACTIVATIONS
 from .steps import (
     cell_label,
@@ -35,7 +37,6 @@ from .steps import (
     column_label,
     exact_note,
     headline,
-    plural,
     row_label,
     shape_words,
     steps,
@@ -43,52 +44,29 @@ from .steps import (
 from .trace import LayerTrace, Trace
 
 HUES = 6  # neuron j is coloured hue-(j % HUES) wherever it appears
+ASKING_STEPS = ("network", "shapes")  # what an exercise shows before the learner answers
 
 
-def esc(text) -> str:
-    return escape(str(text), quote=True)
+@dataclass(frozen=True)
+class Context:
+    """How the Steps are told: the product as NumPy's ``view`` or the loops; ``asking``,
+    an exercise waits for its answer (nothing that gives it away is shown); ``played``,
+    the layer the player is in; ``step``, the one step a link shows; ``names``, each
+    layer's variables (programs.names); ``sources``, what each layer's facts come from
+    (cache.sources: without them every step is rendered afresh)."""
+
+    view: str = "numpy"
+    asking: bool = False
+    played: int = 1
+    step: str | None = None
+    answer: str | None = None  # the step that answers a checked exercise (in the last layer)
+    names: dict[int, dict] = field(default_factory=dict)
+    sources: list[dict] | None = None
 
 
-_NAMES: dict[str, str] = {}  # class_ -> class, data_row -> data-row: worked out once per name
-
-
-def _attrs(attrs: dict) -> str:
-    parts = []
-    for name, value in attrs.items():
-        if value is None or value is False:
-            continue
-        html_name = _NAMES.get(name) or _NAMES.setdefault(name, name.rstrip("_").replace("_", "-"))
-        if value is True:
-            parts.append(" " + html_name)
-        elif type(value) is int:  # numbers need no escaping
-            parts.append(f' {html_name}="{value}"')
-        else:
-            parts.append(f' {html_name}="{escape(str(value), quote=True)}"')
-    return "".join(parts)
-
-
-VOID = {"input", "br", "img"}  # elements with no content and no closing tag
-
-
-def tag(name: str, content: str = "", **attrs) -> str:
-    """``content`` is HTML already; pass text through ``esc`` first."""
-    if name in VOID:
-        return f"<{name}{_attrs(attrs)}>"
-    return f"<{name}{_attrs(attrs)}>{content}</{name}>"
-
-
-def classes(*names) -> str | None:
-    return " ".join(name for name in names if name) or None
-
-
-def render(trace: Trace, positions: dict[int, Position] | None = None, view: str = "numpy",
-           played: int | None = None, asking: bool = False, sources: list[dict] | None = None) -> str:
-    """The Steps region's content. ``positions`` maps a layer number to its selected
-    product cell and the player's moment in it (the first cell, finished, by default);
-    ``played`` is the layer the player sits in. ``view``: the product as NumPy's
-    matrix product, or as the textbook's loops. ``asking``: an exercise waits for its
-    answer. ``sources``: see ``render_parts``."""
-    shell, chunks = render_parts(trace, positions, view, played, asking, sources)
+def render(trace: Trace, context: Context | None = None) -> str:
+    """The Steps region's content, whole."""
+    shell, chunks = render_parts(trace, context or Context())
     return fill(shell, chunks)
 
 
@@ -99,42 +77,41 @@ def fill(shell: str, chunks: list[tuple[str, str]]) -> str:
     return shell
 
 
-def render_parts(trace: Trace, positions: dict[int, Position] | None = None, view: str = "numpy",
-                 played: int | None = None, asking: bool = False,
-                 sources: list[dict] | None = None) -> tuple[str, list[tuple[str, str]]]:
+def render_parts(trace: Trace, context: Context) -> tuple[str, list[tuple[str, str]]]:
     """The Steps as a shell (each layer's section, with an empty item per step) and each
-    step's content by id (``"1:shapes"``): the page replaces only what changed.
-
-    ``sources``, one dict per layer, names the field texts each layer's facts come
-    from (``up``: everything before the layer; ``weights``, ``biases``, ``activation``:
-    its own; ``previous``: the activation before it). With them, a step whose
-    sources did not change is not rendered again (an edit of layer 2's biases leaves
-    layer 1 alone, and most of layer 2's steps too)."""
-    positions = positions or {}
+    step's content by id (``"1:shapes"``, ``"1:product/grid"``): the page replaces
+    only what changed, and only what changed is rendered again."""
     shell, chunks = [], []
     for layer in trace.layers:
-        at = positions.get(layer.number) or Position(0, 0)
         previous = trace.layers[layer.number - 2] if layer.number > 1 else None
-        source = dict(sources[layer.number - 1], engine=trace.engine) if sources else None
+        source = context.sources[layer.number - 1] if context.sources else None
         items = []
-        for step in steps(layer, view, previous):
-            if asking and step.key not in ASKING_STEPS:
+        for step in steps(layer, context.view, previous):
+            if context.asking and step.key not in ASKING_STEPS:
                 continue
-            chunk_id = f"{layer.number}:{step.key}"
-            if step.key == "product":
-                items.append(tag("li", "".join(tag("div", "", class_="part", data_chunk=chunk_id + suffix)
-                                               for suffix in PRODUCT_PARTS), class_="step step-product"))
-                chunks += _product_parts(layer, step, at, view, layer.number == played, source, chunk_id)
-                continue
-            items.append(tag("li", "", class_=f"step step-{step.key}", data_chunk=chunk_id))
-            moment = (at.row, at.column, at.phase, at.term) if step.key == "network" else ()
-            chunks.append((chunk_id, _piece(layer, source, step.key, _STEP_SOURCES[step.key],
-                                            functools.partial(_step_html, layer, step, at, asking, source),
-                                            asking, *moment)))
+            chosen = "chosen" if step.key == context.step else None
+            if step.key == context.answer and layer is trace.layers[-1]:
+                chosen = classes(chosen, "answer")
+            parts = [(suffix, view) for suffix, view in VIEWS[step.key]
+                     if view.shown is None or view.shown(layer, context)]
+            for suffix, view in parts:
+                chunk_id = f"{layer.number}:{step.key}{suffix}"
+                extra = tuple(getattr(context, name) for name in view.context)
+                chunks.append((chunk_id, cache.piece(layer.number, step.key + suffix, source, view.depends,
+                                                     lambda v=view, s=step, at=layer: v.render(at, s, context),
+                                                     *extra)))
+            focus = "-1" if chosen and "answer" in chosen else None  # "Show the worked step" brings the focus here
+            if len(parts) == 1:
+                items.append(tag("li", "", class_=classes("step", f"step-{step.key}", chosen),
+                                 data_chunk=f"{layer.number}:{step.key}", tabindex=focus))
+            else:
+                items.append(tag("li", "".join(tag("div", "", class_="part", data_chunk=f"{layer.number}:{step.key}"
+                                                   + suffix) for suffix, _ in parts),
+                                 class_=classes("step", f"step-{step.key}", chosen), tabindex=focus))
         title_id = f"layer-{layer.number}-title"
         shell.append(tag("section",
                          tag("h2", esc(headline(layer)), id=title_id)
-                         + tag("p", (esc("In NumPy: ") if view == "loops" else "")
+                         + tag("p", (esc(say("render.in_numpy")) if context.view == "loops" else "")
                                + tag("code", esc(layer.expression)), class_="expression")
                          + tag("ol", "".join(items), class_="steps"),
                          class_=f"layer stage-{layer.stage_name}", data_layer=layer.number,
@@ -142,70 +119,116 @@ def render_parts(trace: Trace, positions: dict[int, Position] | None = None, vie
     return "".join(shell), chunks
 
 
-ASKING_STEPS = ("network", "shapes")  # what an exercise shows before the learner answers
+# -- each step's view, and what it depends on ----------------------------------------------
 
-# What each step's content is made of, by source: a step is rendered again only when one of
-# these (or the position, the view, the player's place) has changed.
-_STEP_SOURCES = {
-    "network": ("up", "weights", "biases", "activation", "previous"),
-    "shapes": ("up", "weights", "biases"),
-    "transpose": ("up", "weights"),
-    "biases": ("up", "weights", "biases"),
-    "activation": ("up", "weights", "biases", "activation"),
-    "outputs": ("up", "weights", "biases", "activation"),
-}
+@dataclass(frozen=True)
+class StepView:
+    render: object  # (layer, step, context) -> HTML
+    depends: tuple[str, ...]  # the layer's sources it is made of (cache.sources)
+    context: tuple[str, ...] = ()  # and the Context fields
+    shown: object = None  # (layer, context) -> bool: where the part exists at all
 
 
-_STEPS = Recent(200)  # steps and their pieces: a few layers' worth, for the last few edits
+VIEWS: dict[str, list[tuple[str, StepView]]] = {}  # step key -> its parts, by chunk suffix
 
 
-def _piece(layer: LayerTrace, source: dict | None, name: str, deps: tuple[str, ...], make, *extra) -> str:
-    """A step or a piece of one (``make()``), rendered again only when what it is made of
-    changed: the source texts ``deps`` names, the engine, and ``extra`` (the position, the
-    view...). Without sources, always rendered."""
-    key = None if source is None else (layer.number, name, *(source[d] for d in deps), source["engine"], *extra)
-    return _STEPS.get(key, make)
+def step_view(key: str, suffix: str = "", *, depends: tuple[str, ...], context: tuple[str, ...] = (), shown=None):
+    """Register ``function`` as (a part of) step ``key``'s view, made of ``depends``."""
+    def register(function):
+        VIEWS.setdefault(key, []).append((suffix, StepView(function, depends, context, shown)))
+        return function
+    return register
 
 
-def _step_html(layer: LayerTrace, step, at: Position, asking: bool, source: dict | None = None) -> str:
-    if asking and step.key == "network":  # an exercise: the diagram without its outputs
-        return (tag("h3", esc(step.title)) + tag("p", esc(step.text[0]))
-                + scroller(diagram.svg(layer, *layer.sample_neuron(at.row, at.column), outputs=False)))
-    return _step_words(step) + _step_body(layer, step.key, at, source)
+EVERYTHING = ("up", "weights", "biases", "activation")
 
 
-def _step_words(step) -> str:
-    body = tag("h3", esc(step.title)) + "".join(tag("p", esc(t)) for t in step.text)
+def _words(step) -> str:
+    """A step's title and its words (which a slide can leave out: hide=text)."""
+    body = tag("h3", esc(step.title)) + "".join(tag("p", esc(t), data_hideable="text") for t in step.text)
     if step.hint:
-        body += tag("p", esc(step.hint), class_="hint-line")
+        body += tag("p", esc(step.hint), class_="hint-line", data_hideable="text")
     return body
 
 
+@step_view("network", depends=(*EVERYTHING, "previous"), context=("asking",))
+def network_step(layer: LayerTrace, step, context: Context) -> str:
+    if context.asking:  # an exercise: the diagram without its outputs
+        return tag("h3", esc(step.title)) + tag("p", esc(step.text[0]), data_hideable="text") \
+            + network_view(layer, outputs=False)
+    knobs = knobs_view(layer) if layer.weights.ndim == 1 and layer.features == 1 else ""
+    return _words(step) + knobs + network_view(layer)
+
+
+@step_view("shapes", depends=("up", "weights", "biases"))
+def shapes_step(layer: LayerTrace, step, context: Context) -> str:
+    two_d = layer.weights.ndim == 2
+    figures = [figure("inputs", layer.inputs.values, rows="sample"),
+               figure("weights", layer.weights.values, rows="neuron" if two_d else None, hue_rows=two_d)]
+    if layer.biases is not None:
+        figures.append(figure(layer.stage.bias, layer.biases.values, columns="neuron" if two_d else None,
+                              hue_columns=two_d))
+    return _words(step) + tag("div", "".join(figures), class_="arrays")
+
+
+@step_view("transpose", depends=("up", "weights"))
+def transpose_step(layer: LayerTrace, step, context: Context) -> str:
+    return _words(step) + pair(figure("weights", layer.weights.values, rows="neuron", hue_rows=True),
+                               say("arrow.transpose"),
+                               figure("weightsᵀ", layer.transposed(), columns="neuron", hue_columns=True))
+
+
 # The product step in three parts, each sent to the page again only when it changed: the
-# grid of dot products (the bulk of a large layer) does not depend on the biases, while the
-# player's moment and the selected cell's worked sum do.
-PRODUCT_PARTS = ("", "/grid", "/detail")
+# grid of dot products (the bulk of a large layer) does not depend on the biases; the
+# selected cell's worked sum is filled in by the moment the page applies.
+@step_view("product", depends=EVERYTHING, context=("view", "played"))
+def product_words(layer: LayerTrace, step, context: Context) -> str:
+    played = layer.number == context.played
+    return (_words(step) + player_controls(layer, hidden=not played)
+            + tag("button", esc(say("render.play_layer", number=layer.number)), type="button", class_="play-here",
+                  data_layer=layer.number, hidden=played))
 
 
-def _product_parts(layer: LayerTrace, step, at: Position, view: str, played: bool, source: dict | None,
-                   chunk_id: str) -> list[tuple[str, str]]:
-    moment = (at.row, at.column, at.phase, at.term, view, played)
-    everything = ("up", "weights", "biases", "activation")
+@step_view("product", "/grid", depends=("up", "weights"), context=("view",),
+           shown=lambda layer, context: context.view != "loops")
+def product_grid_part(layer: LayerTrace, step, context: Context) -> str:
+    return scroller(product_grid(layer))
 
-    def part(suffix: str, deps: tuple[str, ...], make) -> tuple[str, str]:
-        return chunk_id + suffix, _piece(layer, source, "product" + suffix, deps, make, *moment)
 
-    def words_and_player() -> str:
-        return _step_words(step) + (player_controls(layer, at) if played else tag(
-            "button", esc(f"Play layer {layer.number} step by step"), type="button", class_="play-here",
-            data_layer=layer.number))
+@step_view("product", "/loops", depends=(*EVERYTHING, "layers"), context=("view",),
+           shown=lambda layer, context: context.view == "loops")
+def product_loops_part(layer: LayerTrace, step, context: Context) -> str:
+    return loops_view(layer, context.names.get(layer.number) or {})
 
-    if view == "loops":
-        grid = part("/grid", everything, lambda: loops_view(layer, at))
-    else:
-        grid = part("/grid", ("up", "weights"), lambda: scroller(product_grid(layer, at)))
-    return [part("", everything, words_and_player), grid,
-            part("/detail", ("up", "weights", "biases"), lambda: dot_detail(layer, at))]
+
+@step_view("product", "/detail", depends=())
+def product_detail_part(layer: LayerTrace, step, context: Context) -> str:
+    return tag("div", "", class_="detail-slot", data_layer=layer.number)  # the moment puts the cell's sum here
+
+
+@step_view("biases", depends=("up", "weights", "biases"))
+def biases_step(layer: LayerTrace, step, context: Context) -> str:
+    labels = _outputs_axes(layer)
+    if layer.biases is None:
+        return _words(step) + tag("div", figure("outputs", layer.outputs, **labels), class_="arrays")
+    return _words(step) + tag(
+        "div", figure(say("figure.dot_products"), layer.dots, **labels)
+        + tag("div", tag("span", "+", class_="op", aria_hidden="true")
+              + figure(layer.stage.bias, layer.broadcast_biases(), broadcast=layer.stage.name == "batch", **labels),
+              class_="operand")
+        + tag("div", tag("span", "=", class_="op", aria_hidden="true")
+              + figure("outputs", layer.outputs, **labels), class_="operand"),
+        class_="arrays sum")
+
+
+@step_view("activation", depends=EVERYTHING)
+def activation_step(layer: LayerTrace, step, context: Context) -> str:
+    return _words(step) + activation_view(layer)
+
+
+@step_view("outputs", depends=EVERYTHING)
+def outputs_step(layer: LayerTrace, step, context: Context) -> str:
+    return _words(step) + tag("div", figure("outputs", layer.result, **_outputs_axes(layer)), class_="arrays")
 
 
 def _outputs_axes(layer: LayerTrace) -> dict:
@@ -218,72 +241,40 @@ def _outputs_axes(layer: LayerTrace) -> dict:
     return {}
 
 
-def _step_body(layer: LayerTrace, key: str, at: Position, source: dict | None = None) -> str:
-    two_d = layer.weights.ndim == 2
-
-    def part(name: str, deps: tuple[str, ...], make) -> str:
-        return _piece(layer, source, f"{key}/{name}", deps, make)
-
-    if key == "network":
-        knobs = knobs_view(layer) if layer.weights.ndim == 1 and layer.features == 1 else ""
-        return knobs + network_view(layer, at)
-    if key == "activation":
-        return activation_view(layer)
-    if key == "shapes":
-        figures = [part("inputs", ("up",), lambda: figure("inputs", layer.inputs.values, rows="sample")),
-                   part("weights", ("up", "weights"), lambda: figure(
-                       "weights", layer.weights.values, rows="neuron" if two_d else None, hue_rows=two_d))]
-        if layer.biases is not None:
-            figures.append(part("biases", ("up", "weights", "biases"), lambda: figure(
-                layer.stage.bias, layer.biases.values, columns="neuron" if two_d else None, hue_columns=two_d)))
-        return tag("div", "".join(figures), class_="arrays")
-    if key == "transpose":
-        return pair(figure("weights", layer.weights.values, rows="neuron", hue_rows=True), "transpose",
-                    figure("weightsᵀ", layer.transposed(), columns="neuron", hue_columns=True))
-    labels = _outputs_axes(layer)
-    if key == "biases":
-        if layer.biases is None:
-            return tag("div", figure("outputs", layer.outputs, **labels), class_="arrays")
-        return tag("div", part("dots", ("up", "weights"), lambda: figure("dot products", layer.dots, **labels))
-                   + tag("div", tag("span", "+", class_="op", aria_hidden="true")
-                         + figure(layer.stage.bias, layer.broadcast_biases(), broadcast=layer.stage.name == "batch",
-                                  **labels), class_="operand")
-                   + tag("div", tag("span", "=", class_="op", aria_hidden="true")
-                         + figure("outputs", layer.outputs, **labels), class_="operand"),
-                   class_="arrays sum")
-    return tag("div", figure("outputs", layer.result, **labels), class_="arrays")
-
+# -- pictures ---------------------------------------------------------------------------
 
 def knobs_view(layer: LayerTrace) -> str:
     """The seed's first figures: a one-input neuron's output against its input, with
     sliders for the weight and the bias that write into the fields."""
-    weight, bias, x = layer.weights.values[0], layer.neuron_bias(0), layer.inputs.values[0]
+    weight, bias = layer.weights.values[0], layer.neuron_bias(0)
+    xs = [layer.sample_values(sample)[0] for sample in range(layer.samples)]  # each sample's one input
     low, high, step = plot.KNOB_RANGE
     sliders = ""
-    for kind, name, value, template in (
-            ("weights", "Weight", weight, "{}" if "weights" in layer.read_as else "[{}]"),
-            ("biases", "Bias", 0 if bias is None else bias, "{}")):
+    for kind, value, template in (("weights", weight, "{}" if "weights" in layer.read_as else "[{}]"),
+                                  ("biases", 0 if bias is None else bias, "{}")):
         key = field_key(kind, layer.number)
+        name = say(f"knob.{kind}")
         outside = not low <= value <= high
         sliders += tag("label", tag("span", esc(name), class_="knob-name")
                        + tag("input", type="range", min=low, max=high, step=step,
                              value=min(max(value, low), high), data_field=key, data_template=template,
                              aria_label=name, aria_valuetext=fmt(value))
                        + tag("output", esc(fmt(value)), class_="knob-value")
-                       + (tag("span", esc(f"(the field holds {fmt(value)}; the slider reaches {low} to {high})"),
+                       + (tag("span", esc(say("knob.outside", value=fmt(value), low=low, high=high)),
                               class_="hint") if outside else ""), class_="knob")
-    return tag("div", tag("figure", plot.neuron_plot(layer.number, weight, bias, x), class_="plot-figure")
+    return tag("div", tag("figure", plot.neuron_plot(layer.number, weight, bias, xs), class_="plot-figure")
                + tag("div", sliders, class_="knobs", role="group",
-                     aria_label=f"The knobs of layer {layer.number}'s neuron"), class_="knobs-view")
+                     aria_label=say("knob.group", number=layer.number)), class_="knobs-view")
 
 
 def activation_view(layer: LayerTrace) -> str:
     """The outputs before and after the activation, the changed ones marked, and the function plotted."""
     activation = ACTIVATIONS[layer.activation]
+    title = say(f"activation.{activation.name}.title")
     labels = _outputs_axes(layer)
-    return pair(figure("outputs", layer.outputs, **labels), activation.title,
-                figure(f"after {activation.title}", layer.activated, changed=_changed(layer), **labels)) + tag(
-        "figure", plot.activation_plot(layer.number, activation, flat(layer.outputs)), class_="plot-figure")
+    return pair(figure("outputs", layer.outputs, **labels), title,
+                figure(say("figure.after", activation=title), layer.activated, changed=_changed(layer), **labels)) \
+        + tag("figure", plot.activation_plot(layer.number, activation, flat(layer.outputs)), class_="plot-figure")
 
 
 def _changed(layer: LayerTrace) -> set[tuple[int, int]]:
@@ -293,36 +284,30 @@ def _changed(layer: LayerTrace) -> set[tuple[int, int]]:
     return cells
 
 
-def network_view(layer: LayerTrace, at: Position) -> str:
-    """The diagram for the selected cell's sample, its neuron's edges lit (and, while
-    playing, the one being multiplied), and the controls to show another sample or
-    light another neuron."""
-    sample, neuron = layer.sample_neuron(at.row, at.column)
-    term = at.term - 1 if at.phase == "term" and at.term > 0 else None
-    picture = scroller(diagram.svg(layer, sample, neuron, term))
+def network_view(layer: LayerTrace, outputs: bool = True) -> str:
+    """The diagram, with the controls to show another sample or light another neuron.
+    Drawn for the first sample; a moment shows its own sample's numbers and lights its
+    neuron (and, while playing, the edge being multiplied)."""
+    picture = scroller(diagram.svg(layer, 0, outputs=outputs))
     controls = []
     if layer.samples > 1:
-        for step, words in ((-1, "Previous sample"), (1, "Next sample")):
-            target = sample + step
-            if 0 <= target < layer.samples:
-                r, c = layer.cell_of(target, neuron)
-                controls.append(tag("button", esc(words), type="button", class_="pick",
-                                    data_layer=layer.number, data_row=r, data_col=c))
-            else:
-                controls.append(tag("button", esc(words), type="button", class_="pick", disabled=True))
-        controls.insert(1, tag("span", esc(f"sample {sample + 1} of {layer.samples}"), class_="which-sample"))
+        r, c = layer.cell_of(1, 0)
+        controls += [tag("button", esc(say("network.previous_sample")), type="button", class_="pick",
+                         data_layer=layer.number, data_sample="previous", disabled=True),
+                     tag("span", esc(say("network.which_sample", sample=1, samples=layer.samples)),
+                         class_="which-sample"),
+                     tag("button", esc(say("network.next_sample")), type="button", class_="pick",
+                         data_layer=layer.number, data_sample="next", data_row=r, data_col=c)]
     if layer.neurons > 1:
         picks = []
-        for j in range(layer.neurons):
-            if layer.neurons > diagram.LABELLED and diagram.EDGEITEMS <= j < layer.neurons - diagram.EDGEITEMS:
-                continue
-            r, c = layer.cell_of(sample, j)
-            picks.append(tag("button", esc(f"neuron {j + 1}"), type="button", class_=classes("pick", _hue(j)),
-                             data_layer=layer.number, data_row=r, data_col=c, data_neuron=j,
-                             aria_pressed="true" if j == neuron else "false"))
+        for j in diagram.shown_neurons(layer):
+            r, c = layer.cell_of(0, j)
+            picks.append(tag("button", esc(say("network.neuron", number=j + 1)), type="button",
+                             class_=classes("pick", _hue(j)), data_layer=layer.number, data_row=r, data_col=c,
+                             data_neuron=j, aria_pressed="false"))
         controls.append(tag("span", "".join(picks), class_="neuron-picks"))
     bar = tag("div", "".join(controls), class_="diagram-controls", role="group",
-              aria_label=f"Diagram of layer {layer.number}") if controls else ""
+              aria_label=say("network.group", number=layer.number)) if controls else ""
     return picture + bar
 
 
@@ -341,8 +326,8 @@ def scroller(content: str) -> str:
     return tag("div", tag("div", content, class_="scroller"), class_="scroll-frame")
 
 
-_FORMATS = Recent(24)  # one array is shown in several steps: formatted once
-_FIGURES = Recent(24)  # the same array, named and labelled alike, in two steps: rendered once
+_FORMATS = cache.Recent(24)  # one array is shown in several steps: formatted once
+_FIGURES = cache.Recent(24)  # the same array, named and labelled alike, in two steps: rendered once
 
 
 def _formatted(values) -> ArrayFormat:
@@ -372,16 +357,16 @@ def matrix_table(formatted: ArrayFormat, name: str, rows: str | None = None, col
                  hue_rows: bool = False, hue_columns: bool = False, broadcast: bool = False,
                  changed: set | None = None) -> str:
     """A number, vector or matrix as a table with header cells, summarised like NumPy."""
+    mark = '<span class="changed-mark" aria-label="' + esc(say("figure.changed")) + '">✱</span>'
     if not formatted.shape:
-        mark = tag("span", "✱", class_="changed-mark", aria_label="changed") if changed else ""
-        return tag("table", tag("tbody", tag("tr", tag("td", esc(formatted.cell(0, 0)) + mark))),
+        return tag("table", tag("tbody", tag("tr", tag("td", esc(formatted.cell(0, 0)) + (mark if changed else "")))),
                    class_="matrix scalar", aria_label=name)
     matrix = len(formatted.shape) == 2
     rows = rows if matrix else None
     head = ""
     if columns:
         head = tag("thead", tag("tr", (tag("td", "") if rows else "") + "".join(
-            tag("th", "…" if c is None else esc(f"{columns} {c + 1}"), scope="col",
+            tag("th", "…" if c is None else esc(say(f"axis.{columns}", number=c + 1)), scope="col",
                 data_neuron=c if columns == "neuron" else None,
                 class_=_hue(c) if hue_columns else None) for c in formatted.columns)))
     body = []
@@ -392,7 +377,7 @@ def matrix_table(formatted: ArrayFormat, name: str, rows: str | None = None, col
             body.append(tag("tr", cells, class_="ellipsis-row"))
             continue
         row_neuron = r if rows == "neuron" else None
-        cells = tag("th", esc(f"{rows} {r + 1}"), scope="row", data_neuron=row_neuron,
+        cells = tag("th", esc(say(f"axis.{rows}", number=r + 1)), scope="row", data_neuron=row_neuron,
                     class_=_hue(r) if hue_rows else None) if rows else ""
         parts = [cells]
         for c in formatted.columns:  # the hot loop of every table: plain f-strings, numbers need no escaping
@@ -403,7 +388,7 @@ def matrix_table(formatted: ArrayFormat, name: str, rows: str | None = None, col
             neuron = c if columns == "neuron" else row_neuron
             if changed is not None and (r, c) in changed:
                 hue = f"{hue} changed" if hue else "changed"
-                text = esc(formatted.cell(r, c)) + '<span class="changed-mark" aria-label="changed">✱</span>'
+                text = esc(formatted.cell(r, c)) + mark
             else:
                 text = formatted.cell(r, c)  # digits, signs, '.', 'e', spaces: nothing to escape
             parts.append(f'<td{f" class={chr(34)}{hue}{chr(34)}" if hue else ""}'
@@ -422,12 +407,11 @@ def _axis(count: int, *sizes: int) -> list[int | None]:
     return summarised(count, max(sizes), THRESHOLD)
 
 
-def product_grid(layer: LayerTrace, at: Position) -> str:
-    """np.dot(left, right) laid out as on paper, in one table so that everything
-    lines up: the right operand above the product, the left operand beside it,
-    each product cell where its row and its column meet. While the player is inside
-    the computation, the cells after its moment are not filled in yet, the current one
-    shows its running sum, and the pair being multiplied is marked."""
+def product_grid(layer: LayerTrace) -> str:
+    """np.dot(left, right) laid out as on paper, in one table so that everything lines
+    up: the right operand above the product, the left operand beside it, each product
+    cell where its row and its column meet. Every cell is a button (one Tab stop: the
+    moment says which) that knows its place in the loops' order (``data-order``)."""
     rows, columns = layer.grid_shape
     left_rows, right_columns = layer.left_rows(), layer.right_columns()
     n = len(left_rows[0])
@@ -437,11 +421,7 @@ def product_grid(layer: LayerTrace, at: Position) -> str:
     left = format_grid(left_rows, row_index, term_index)
     right = format_grid([list(t) for t in zip(*right_columns)], term_index, col_index)  # terms down
     product = format_grid(layer.as_grid(layer.dots), row_index, col_index)
-    sel_r, sel_c = at.row, at.column
-    pair = at.term - 1 if at.phase == "term" and at.term > 0 else None
-    order = player.cells_on_show(layer)
-    current = order.index((sel_r, sel_c)) if (sel_r, sel_c) in order else 0
-    moment = player.frame(layer, sel_r, sel_c, at.phase, at.term) if at.playing else None
+    order = {cell: i for i, cell in enumerate(player.cells_on_show(layer))}
     batch = layer.stage.name == "batch"
     right_name = "weightsᵀ" if batch else layer.stage.right
     corner = tag("td", "", colspan=len(term_index) + 1, class_="corner")
@@ -457,81 +437,54 @@ def product_grid(layer: LayerTrace, at: Position) -> str:
     for p in term_index:
         body.append(tag("tr", corner + "".join(
             tag("td", "⋯" if c is None else ("⋮" if p is None else esc(right.cell(p, c))),
-                class_=classes("right", hue(c), "hl" if c == sel_c and c is not None else None,
-                               "pair" if c == sel_c and p == pair and p is not None else None,
-                               "ellipsis" if c is None or p is None else None),
+                class_=classes("right", hue(c), "ellipsis" if c is None or p is None else None),
                 data_col=c, data_term=p, data_neuron=c if batch else None)
             for c in col_index), class_="right-row"))
     body.append(tag("tr", tag("td", tag("span", esc(layer.stage.left), class_="name"), class_="operand-name")
                     + "".join(tag("td", "", class_="gap") for _ in term_index)
                     + "".join(tag("td", "", class_="gap") for _ in col_index), class_="left-name"))
+    first = player.cells_on_show(layer)[0]
     for r in row_index:
         if r is None:
             body.append(tag("tr", tag("th", "⋮", scope="row") + "".join(
                 tag("td", "⋮", class_="left ellipsis") for _ in term_index) + "".join(
                 tag("td", "⋮", class_="result ellipsis") for _ in col_index)))
             continue
-        on_row = r == sel_r
-        cells = tag("th", esc(row_label(layer, r)), scope="row", data_row=r,
-                    class_="hl" if on_row else None)
+        cells = tag("th", esc(row_label(layer, r)), scope="row", data_row=r)
         cells += "".join(tag("td", "…" if p is None else esc(left.cell(r, p)),
-                             class_=classes("left", "hl" if on_row else None,
-                                            "pair" if on_row and p == pair and p is not None else None,
-                                            "ellipsis" if p is None else None),
-                             data_row=r, data_term=p)
+                             class_=classes("left", "ellipsis" if p is None else None), data_row=r, data_term=p)
                          for p in term_index)
         for c in col_index:
             if c is None:
                 cells += tag("td", "…", class_="result ellipsis")
                 continue
-            chosen = (r, c) == (sel_r, sel_c)
             value = product.cell(r, c).strip()
-            state = None
-            if moment is not None and (r, c) in order and order.index((r, c)) > current:
-                state = "pending"
-            elif moment is not None and chosen:
-                state, value = "current", moment["sum"]
-            button = tag("button", esc(value), type="button", class_="cell",
-                         data_layer=layer.number, data_row=r, data_col=c, data_value=product.cell(r, c).strip(),
-                         aria_pressed="true" if chosen else "false",
-                         tabindex="0" if chosen else "-1",
-                         aria_label=f"{cell_label(layer, r, c)}: " + (
-                             "not computed yet" if state == "pending" else
-                             f"{value} so far" if state == "current" else value))
-            cells += tag("td", button, class_=classes("result", "selected" if chosen else None,
-                                                      "hl-row" if on_row else None,
-                                                      "hl-col" if c == sel_c else None, state),
-                         data_neuron=layer.sample_neuron(r, c)[1])
+            label = cell_label(layer, r, c)
+            button = tag("button", esc(value), type="button", class_="cell", data_layer=layer.number,
+                         data_row=r, data_col=c, data_order=order[(r, c)], data_value=value, data_label=label,
+                         aria_pressed="false", tabindex="0" if (r, c) == first else "-1",
+                         aria_label=say("page.cell.value", label=label, value=value))
+            cells += tag("td", button, class_="result", data_neuron=layer.sample_neuron(r, c)[1])
         body.append(tag("tr", cells))
     return tag("table", tag("thead", head) + tag("tbody", "".join(body)),
                class_="matrix product-grid", data_layer=layer.number,
-               aria_label=f"{layer.stage.expression(with_biases=False)}: select a cell to see its dot product")
+               aria_label=say("grid.label", expression=layer.stage.expression(with_biases=False)))
 
 
 CELLS_LISTED = 16  # the loops view lists at most this many dot products, first and last
 
 
-def loop_names(layer: LayerTrace) -> dict[str, str]:
-    """The loops' variables for this layer, as the Code region's program names them."""
+def loops_view(layer: LayerTrace, names: dict[str, str]) -> str:
+    """The product as the textbook's loops: the code (the moment marks its line), the
+    loop's variables like a debugger shows them, and each dot product they add up.
+    ``names``: the layer's variables, as the Code region's program names them."""
     number = layer.number
-    return {"inputs": "inputs" if number == 1 else f"layer{number - 1}_outputs",
-            "weights": field_key("weights", number),
-            "biases": layer.stage.bias if number == 1 else f"{layer.stage.bias}{number}",
-            "outputs": layer.stage.outputs_name}
-
-
-def loops_view(layer: LayerTrace, at: Position) -> str:
-    """The product as the textbook's loops: the code with the line of the moment marked,
-    the loop's variables like a debugger shows them, and each dot product they add up."""
-    number = layer.number
-    names = loop_names(layer)
     biases = "none" if layer.biases is None else "one" if layer.biases.ndim == 0 else "per_neuron"
-    moment = player.frame(layer, at.row, at.column, at.phase, at.term)
-    code = "\n".join(tag("span", esc(text.format(**names)), data_role=role,
-                         class_=classes("line", "current-line" if role == moment["line"] else None))
-                     for role, text in layer.stage.loop_lines(biases))
-    variables = "".join(tag("div", tag("dt", esc(name)) + tag("dd", esc(value or "–"), data_var=name))
-                        for name, value in moment["vars"].items())
+    code = "\n".join(tag("span", esc(text.format(**names)), data_role=role, class_="line")
+                     for role, text in layer.stage.loop_lines(biases, layer.activation))
+    accumulator = layer.stage.accumulator
+    variables = "".join(tag("div", tag("dt", esc(name)) + tag("dd", "–", data_var=name))
+                        for name in ("n_input", "weight", accumulator))
     rows, columns = layer.grid_shape
     cells = [(r, c) for r in range(rows) for c in range(columns)]
     if len(cells) > CELLS_LISTED:
@@ -540,18 +493,16 @@ def loops_view(layer: LayerTrace, at: Position) -> str:
     items = []
     for cell in cells:
         if cell is None:
-            items.append(tag("li", esc(f"… ({plural(rows * columns - CELLS_LISTED, 'more dot product')})"),
-                             class_="ellipsis"))
+            items.append(tag("li", esc(say("loops.more", count=rows * columns - CELLS_LISTED)), class_="ellipsis"))
             continue
         r, c = cell
         text = f"{cell_label(layer, r, c)}: {_sum_text(layer, r, c)}"
-        chosen = cell == (at.row, at.column)
         items.append(tag("li", tag("button", esc(text), type="button", class_="cell", data_layer=number,
-                                   data_row=r, data_col=c, aria_pressed="true" if chosen else "false",
-                                   tabindex="0" if chosen else "-1")))
+                                   data_row=r, data_col=c, aria_pressed="false",
+                                   tabindex="0" if cell == (0, 0) else "-1")))
     return tag("div", tag("div", tag("pre", code, class_="loop-code", data_layer=number,
-                                     aria_label=f"the loops of layer {number}")
-                              + tag("dl", variables, class_="vars", aria_label="the loop's variables"))
+                                     aria_label=say("loops.code", number=number))
+                              + tag("dl", variables, class_="vars", aria_label=say("loops.vars")))
                + tag("ol", "".join(items), class_="loop-sums"), class_="loops")
 
 
@@ -563,152 +514,73 @@ def _sum_text(layer: LayerTrace, r: int, c: int) -> str:
     return text if cell.bias is None else f"{text}, + {fmt(cell.bias)} = {fmt(cell.output)}"
 
 
-def dot_detail(layer: LayerTrace, at: Position) -> str:
-    """One product cell written out term by term, input × weight, as the textbook does;
-    while playing, the terms done, the one being added and the sum so far."""
-    r, c = at.row, at.column
+def dot_detail(layer: LayerTrace, r: int, c: int) -> str:
+    """One product cell written out term by term, input × weight, as the textbook does,
+    then its bias and its activation. A moment marks the terms done, the one being added
+    and the sum so far."""
     cell = layer.cell(r, c)
     indices = terms_shown(len(cell.terms))
-    k = at.term if at.phase == "term" else None
-
-    def progress(i):
-        if k is None:
-            return None
-        return "done" if i < k - 1 else "current" if i == k - 1 else "todo"
-
     terms = []
     for i in indices:
         if i is None:
             terms.append(tag("span", "…", class_="term ellipsis"))
             continue
         x, w = cell.terms[i]
-        terms.append(tag("span", tag("span", esc(fmt(x)), class_="a") + "×"
-                         + tag("span", esc(fmt(w)), class_="b"), class_=classes("term", progress(i)), data_term=i))
-    count = f" ({plural(len(cell.terms), 'term')})" if None in indices else ""
-    sum_line = " + ".join(terms) + esc(count) + " = " + tag("strong", esc(fmt(cell.dot)), class_="dot")
+        terms.append(tag("span", tag("span", esc(fmt(x)), class_="a") + "×" + tag("span", esc(fmt(w)), class_="b"),
+                         class_="term", data_term=i))
+    count = esc(say("detail.count", terms=plural(len(cell.terms), "term"))) if None in indices else ""
+    sum_line = " + ".join(terms) + count + " = " + tag("strong", esc(fmt(cell.dot)), class_="dot")
     lines = tag("p", esc(f"{cell_label(layer, r, c)}: {cell_pairs(layer, r, c)}"), class_="dot-title") \
-        + tag("p", sum_line, class_=classes("terms", "todo" if k is not None and k < len(cell.terms) else None))
+        + tag("p", sum_line, class_="terms")
     if cell.bias is not None:
         lines += tag("p", esc(fmt(cell.dot)) + " + " + tag("span", esc(fmt(cell.bias)), class_="bias")
-                     + esc(" (bias)") + " = "
-                     + tag("strong", esc(fmt(cell.output)), class_="output"),
-                     class_=classes("with-bias", "todo" if k is not None else
-                                    "current" if at.phase == "bias" else None))
-    running = player.partial_sums(layer, r, c)[k] if k is not None else None
-    lines += tag("p", esc("so far: ") + tag("strong", esc(fmt(running) if k is not None else ""), class_="running"),
-                 class_="so-far", hidden=k is None)
-    if exact_differs(cell.output):
-        lines += tag("p", esc(exact_note(cell.output)), class_="exact")
-    return tag("div", lines, class_="dot-detail", aria_live="polite", data_layer=layer.number,
-               data_row=r, data_col=c)
+                     + esc(say("detail.bias")) + " = " + tag("strong", esc(fmt(cell.output)), class_="output"),
+                     class_="with-bias", data_line="bias")
+    final = cell.output
+    if layer.activated is not None:
+        activation = ACTIVATIONS[layer.activation]
+        final = layer.as_grid(layer.activated)[r][c]
+        lines += tag("p", esc(say("detail.activation", activation=say(f"activation.{activation.name}.title"),
+                                  output=fmt(cell.output))) + " = " + tag("strong", esc(fmt(final)), class_="output"),
+                     class_="with-activation", data_line="activation")
+    lines += tag("p", esc(say("detail.so_far")) + tag("strong", "", class_="running"), class_="so-far", hidden=True)
+    if exact_differs(final):
+        lines += tag("p", esc(exact_note(final)), class_="exact")
+    return tag("div", lines, class_="dot-detail", data_layer=layer.number, data_row=r, data_col=c)
 
 
-SPEEDS = (("0.5", "slow"), ("1", "normal"), ("2", "fast"), ("4", "fastest"))
+SPEEDS = ("0.5", "1", "2", "4")
 
 
-def player_controls(layer: LayerTrace, at: Position) -> str:
-    """The player of this layer: its buttons, speed and granularity, and the moment in words.
-    The page steps through the frames itself (``player.cell_frames``); the data attributes
-    tell it the cells on show and how many frames each has."""
-    total = player.frame_count(layer)
-    index = player.index_of(layer, at)
-    moment = player.frame(layer, at.row, at.column, at.phase, at.term)
-    buttons = "".join(tag("button", esc(name), type="button", data_go=go, aria_keyshortcuts=keys)
-                      for go, name, keys in (("first", "First step", "Home"), ("previous", "Previous step", "ArrowLeft"),
-                                             ("play", "Play", "Space"), ("next", "Next step", "ArrowRight"),
-                                             ("last", "Last step", "End")))
-    speed = tag("label", esc("Speed ") + tag("select", "".join(
-        tag("option", esc(words), value=value, selected=value == "1") for value, words in SPEEDS),
+def player_controls(layer: LayerTrace, hidden: bool = False) -> str:
+    """The player of this layer: its buttons, speed and granularity, and the moment in
+    words (a moment fills it in). The page steps through pycore's moments itself."""
+    buttons = "".join(tag("button", esc(say(f"player.{go}")), type="button", data_go=go, aria_keyshortcuts=keys)
+                      for go, keys in (("first", "Home"), ("previous", "ArrowLeft"), ("play", "Space"),
+                                       ("next", "ArrowRight"), ("last", "End")))
+    speed = tag("label", esc(say("player.speed")) + tag("select", "".join(
+        tag("option", esc(say(f"player.speed.{value}")), value=value, selected=value == "1") for value in SPEEDS),
         data_speed="1"), class_="speed")
-    granularity = tag("fieldset", tag("legend", esc("Step by")) + "".join(
+    granularity = tag("fieldset", tag("legend", esc(say("player.step_by"))) + "".join(
         tag("label", tag("input", type="radio", name_=f"granularity-{layer.number}", value=value,
-                         checked=value == "term") + esc(" " + words))
-        for value, words in (("term", "each multiply-add"), ("cell", "each cell"))), class_="granularity")
+                         checked=value == "moments") + esc(" " + say(f"player.by_{value}")))
+        for value in ("moments", "cells")), class_="granularity")
     title_id = f"player-{layer.number}-title"
-    status = tag("p", esc(f"Step {index} of {total}: {moment['say']}"), class_="player-status", role="status")
-    keys = tag("p", esc("Keys in the player: ← and → step, Home and End go to the first and last step, "
-                        "Space plays and pauses. Anywhere else on the page: [ and ] step."), class_="keys hint")
-    keys += tag("p", esc("Playing is off because your system asks for reduced motion; step with Next step."),
-                class_="motion-note hint", hidden=True)
-    return tag("div", tag("h4", esc("Player"), id=title_id)
+    status = tag("p", "", class_="player-status", role="status")
+    keys = tag("p", esc(say("player.keys")), class_="keys hint")
+    keys += tag("p", esc(say("player.motion")), class_="motion-note hint", hidden=True)
+    return tag("div", tag("h4", esc(say("player.title")), id=title_id)
                + tag("div", buttons, class_="player-buttons") + tag("div", speed + granularity, class_="player-options")
                + status + keys,
-               class_="player", role="group", aria_labelledby=title_id, tabindex="-1",
-               data_layer=layer.number, data_terms=layer.features, data_biases=int(layer.biases is not None),
-               data_cells=json.dumps(player.cells_on_show(layer), separators=(",", ":")),
-               data_row=at.row, data_col=at.column, data_phase=at.phase, data_term=at.term)
+               class_="player", role="group", aria_labelledby=title_id, tabindex="-1", data_layer=layer.number,
+               hidden=hidden)
 
 
 def outputs_table(trace: Trace) -> str:
     """The Layer outputs region's content: the last layer's outputs as a table."""
     layer = trace.layers[-1]
-    return figure(f"outputs of layer {layer.number}", layer.result, **_outputs_axes(layer))
+    return figure(say("figure.outputs_of_layer", number=layer.number), layer.result, **_outputs_axes(layer))
 
 
 def hidden_answer() -> str:
-    return tag("p", esc("Hidden until you check your prediction above."), class_="empty")
-
-
-def predict_panel(trace: Trace, kind: str, cell=None) -> str:
-    """The exercise: its question, the answer field and the Check button (the page's glue
-    sends the answer to pycore's exercise.check; nothing leaves the page)."""
-    return tag("form", tag("p", esc(exercise.question(trace, kind, cell)), class_="question")
-               + tag("div", tag("label", esc("Your prediction"), for_="prediction")
-                     + tag("input", id="prediction", type="text", autocomplete="off", spellcheck="false",
-                           autocapitalize="off", aria_describedby="verdict")
-                     + tag("button", esc("Check"), type="submit"), class_="predict-row")
-               + tag("p", "", id="verdict", class_="verdict", role="status"),
-               class_="predict-form", data_kind=kind)
-
-
-FIELD_HINTS = {
-    "weights": "One row per neuron, one weight per input feature.",
-    "biases": "One bias per neuron (a single number for a single neuron).",
-    "inputs": "One sample [1, 2, 3, 2.5], or a batch: one row per sample.",
-}
-
-
-def field_editor(kind: str, number: int, text: str) -> str:
-    """One labelled editor with its hint and its (empty) error line. The textarea
-    starts with a newline because HTML drops the first one: the text stays exact."""
-    key = field_key(kind, number)
-    rows = 2 if kind == "biases" else 4
-    return tag("div",
-               tag("label", esc(field_label(key)), for_=f"field-{key}")
-               + tag("p", esc(FIELD_HINTS[kind]), class_="hint explain", id=f"hint-{key}")
-               + tag("textarea", "\n" + esc(text), id=f"field-{key}", data_key=key, data_prop=kind,
-                     rows=rows, spellcheck="false", autocomplete="off", autocapitalize="off",
-                     aria_describedby=f"hint-{key} error-{key}")
-               + tag("p", "", class_="error", id=f"error-{key}", role="alert", hidden=True),
-               class_="field", data_key=key)
-
-
-def layer_fields(number: int, layer: dict) -> str:
-    return tag("fieldset", tag("legend", esc(f"Layer {number}"))
-               + field_editor("weights", number, layer["weights"]) + field_editor("biases", number, layer["biases"])
-               + activation_picker(number, layer.get("activation", "none")),
-               class_="layer-fields", data_layer=number)
-
-
-def activation_picker(number: int, chosen: str) -> str:
-    key = field_key("activation", number)
-    options = "".join(tag("option", esc("none" if name == "none" else
-                                        f"{ACTIVATIONS[name].title}: {ACTIVATIONS[name].formula}"),
-                          value=name, selected=name == chosen) for name in ACTIVATIONS)
-    return tag("div", tag("label", esc(field_label(key)), for_=f"field-{key}")
-               + tag("select", options, id=f"field-{key}", data_key=key, data_prop="activation"),
-               class_="field activation-field")
-
-
-def layers_fields(layers: list[dict], start: int = 1) -> str:
-    """The editors of the layers, numbered from ``start``."""
-    return "".join(layer_fields(n, layer) for n, layer in enumerate(layers, start=start))
-
-
-def examples_nav(examples) -> str:
-    """The gallery's list items: each an ordinary share link."""
-    return "".join(
-        tag("li", tag("a", tag("span", esc(example.title), class_="title")
-                      + tag("span", esc(example.caption), class_="caption"),
-                      href="#" + example.fragment))
-        for example in examples)
+    return tag("p", esc(say("outputs.hidden")), class_="empty")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from .catalog import say
 from .numfmt import fmt, format_array, shape_text, terms_shown
-from .stages import ACTIVATIONS
-from .steps import cell_label, engine_note, headline, plural, steps
+from .steps import cell_label, engine_note, headline, steps
 from .trace import LayerTrace, Trace
 
 CELLS_SHOWN = 16  # a larger product writes out its first and last cell only
@@ -30,8 +30,9 @@ def _step_body(layer: LayerTrace, key: str, full: bool) -> list[str]:
     if key == "network":  # the diagram is a picture for the page; its words say it here
         return []
     if key == "activation":
-        return (_labelled("outputs", layer.outputs, full)
-                + _labelled(f"after {ACTIVATIONS[layer.activation].title}", layer.activated, full))
+        return (_labelled(say("text.outputs"), layer.outputs, full)
+                + _labelled(say("figure.after", activation=say(f"activation.{layer.activation}.title")),
+                            layer.activated, full))
     if key == "shapes":
         return (_labelled("inputs", layer.inputs.values, full) + _labelled("weights", layer.weights.values, full)
                 + (_labelled(layer.stage.bias, layer.biases.values, full) if layer.biases else []))
@@ -44,15 +45,15 @@ def _step_body(layer: LayerTrace, key: str, full: bool) -> list[str]:
         shown = cells if len(cells) <= CELLS_SHOWN else [cells[0], cells[-1]]
         lines = [f"{cell_label(layer, r, c)}: {dot_text(layer, r, c, full)}" for r, c in shown]
         if len(shown) < len(cells):
-            lines.append(f"(showing 2 of {len(cells):,} dot products)")
-        return lines + [""] + _labelled("dot products", layer.dots, full)
+            lines.append(say("text.showing", shown=len(shown), count=len(cells)))
+        return lines + [""] + _labelled(say("figure.dot_products"), layer.dots, full)
     if key == "biases":
         if layer.biases is None:
-            return _labelled("outputs", layer.outputs, full)
-        return (_labelled("dot products", layer.dots, full)
-                + _labelled("+ " + layer.stage.bias, layer.broadcast_biases(), full)
-                + _labelled("= outputs", layer.outputs, full))
-    return _labelled("outputs " + shape_text(layer.outputs_shape), layer.outputs, full)
+            return _labelled(say("text.outputs"), layer.outputs, full)
+        return (_labelled(say("figure.dot_products"), layer.dots, full)
+                + _labelled("+ " + layer.stage.bias, layer.broadcast_biases(), full)  # + biases: the expression's
+                + _labelled(say("text.equals_outputs"), layer.outputs, full))
+    return _labelled(say("text.outputs_shape", shape=shape_text(layer.outputs_shape)), layer.outputs, full)
 
 
 def dot_text(layer: LayerTrace, r: int, c: int, full: bool = False) -> str:
@@ -60,7 +61,7 @@ def dot_text(layer: LayerTrace, r: int, c: int, full: bool = False) -> str:
     indices = terms_shown(len(cell.terms))
     terms = ["…" if i is None else f"{fmt(cell.terms[i][0], full)}×{fmt(cell.terms[i][1], full)}"
              for i in indices]
-    count = f" ({plural(len(cell.terms), 'term')})" if None in indices else ""
+    count = " " + say("text.terms", count=len(cell.terms)) if None in indices else ""
     text = " + ".join(terms) + count + f" = {fmt(cell.dot, full)}"
     if cell.bias is not None:
         text += f";  {fmt(cell.dot, full)} + {fmt(cell.bias, full)} = {fmt(cell.output, full)}"

@@ -32,12 +32,7 @@ class Stage:
     rows: str | None
     columns: str | None
     outputs: tuple[str, ...]  # what each axis of the outputs is, in their shape's order
-    headline: str  # with {samples} and {neurons} to fill in
-    outputs_words: str
-    product_title: str
-    product_words: str  # with {count} (dot products) to fill in
-    bias_words: str
-    loops_title: str  # the product step, shown as the textbook's loops
+    # (its words, the step titles and texts, are the catalog's stage.<name>.*)
     # The textbook's loops, one line each: (role, text). The roles name the lines a
     # player marks; the texts have {inputs}, {weights}, {biases}, {outputs} to fill in.
     loops: tuple[tuple[str, str], ...]
@@ -74,12 +69,6 @@ NEURON = Stage(
     "neuron", 1, 1, left="weights", right="inputs",
     product="np.dot({weights}, {inputs})", numpy=lambda np, x, w: np.dot(w, x), bias="bias", outputs_name="output", accumulator="output",
     rows=None, columns=None, outputs=(),
-    headline="one sample through a single neuron",
-    outputs_words="the neuron's output, a single number",
-    product_title="The dot product",
-    product_words="Each input is multiplied by its weight, and the products are summed.",
-    bias_words="The bias shifts the sum up or down.",
-    loops_title="The loop: each input times its weight, added up",
     loops=(("start", "{outputs} = 0"),
            ("term_loop", "for n_input, weight in zip({inputs}, {weights}):"),
            ("term", "    {outputs} += n_input * weight"),
@@ -90,14 +79,6 @@ LAYER = Stage(
     "layer", 1, 2, left="weights", right="inputs",
     product="np.dot({weights}, {inputs})", numpy=lambda np, x, w: np.dot(w, x), bias="biases", outputs_name="layer_outputs", accumulator="neuron_output",
     rows="neuron", columns=None, outputs=("neuron",),
-    headline="one sample through a layer of {neurons}",
-    outputs_words="one output per neuron",
-    product_title="The dot products",
-    product_words=("With one sample no transposition is needed: np.dot takes each row of weights "
-                   "(one neuron) and dots it with the inputs, giving {count}, one per neuron."),
-    bias_words=("Vector addition, element by element: neuron i's bias is added to neuron i's "
-                "dot product."),
-    loops_title="The loops: for each neuron, each input times its weight, added up",
     loops=(("start", "{outputs} = []"),
            ("neuron_loop", "for neuron_weights, neuron_bias in zip({weights}, {biases}):"),
            ("zero", "    neuron_output = 0"),
@@ -111,14 +92,6 @@ BATCH = Stage(
     "batch", 2, 2, left="inputs", right="weights.T",
     product="np.dot({inputs}, np.array({weights}).T)", numpy=lambda np, x, w: np.dot(x, np.array(w).T),
     bias="biases", outputs_name="layer_outputs", accumulator="neuron_output", rows="sample", columns="neuron", outputs=("sample", "neuron"),
-    headline="{samples} through a layer of {neurons}",
-    outputs_words="one row per sample, one column per neuron",
-    product_title="The matrix product",
-    product_words=("Each of the {cells} is the dot product of one sample (a row of inputs) with one "
-                   "neuron's weights (a column of weightsᵀ)."),
-    bias_words=("The bias vector is added to every row: bias j goes to column j, so every sample "
-                "gets neuron j's bias."),
-    loops_title="The loops: for each sample, for each neuron, each input times its weight, added up",
     loops=(("start", "{outputs} = []"),
            ("sample_loop", "for sample in {inputs}:"),
            ("sample_start", "    sample_outputs = []"),
@@ -135,13 +108,6 @@ BATCH_NEURON = Stage(
     "batch_neuron", 2, 1, left="inputs", right="weights",
     product="np.dot({inputs}, {weights})", numpy=lambda np, x, w: np.dot(x, w), bias="bias", outputs_name="outputs", accumulator="output",
     rows="sample", columns=None, outputs=("sample",),
-    headline="{samples} through a single neuron",
-    outputs_words="one output per sample",
-    product_title="The dot products",
-    product_words=("Each sample (a row of inputs) is dotted with the neuron's weights, giving "
-                   "{count}, one per sample."),
-    bias_words="The neuron's one bias is added to every sample's dot product.",
-    loops_title="The loops: for each sample, each input times the neuron's weight, added up",
     loops=(("start", "{outputs} = []"),
            ("sample_loop", "for sample in {inputs}:"),
            ("zero", "    output = 0"),
@@ -161,27 +127,23 @@ def stage_for(inputs_ndim: int, weights_ndim: int) -> Stage:
 
 @dataclass(frozen=True)
 class Activation:
-    """What a layer does to each output before passing it on (the seed's ``activation()``)."""
+    """What a layer does to each output before passing it on (the seed's ``activation()``);
+    its words (title, formula, what it does, what it did to a layer) are the catalog's
+    activation.<name>.*."""
 
     name: str
-    title: str
-    formula: str  # as the seed writes it, of an output x
-    words: str
     apply: Callable  # one output -> activated, as the loops compute it
     numpy: Callable  # (np, array) -> array, as NumPy computes it
     numpy_text: str  # with {x} to fill in
     loop: str  # the loops' line, with {v} (the running output) to fill in
+    kinks: tuple[float, ...] = ()  # where its plot turns a corner
+    jumps: tuple[float, ...] = ()  # where its plot leaps
 
 
 ACTIVATIONS = {a.name: a for a in (
-    Activation("none", "No activation", "x", "The outputs pass on as they are.", lambda x: x,
-               lambda np, a: a, "{x}", "{v} = {v}"),
-    Activation("step", "The step function", "1 if x > 0 else 0",
-               "A neuron fires or not: the step function gives 1 where the output is greater than 0, "
-               "and 0 everywhere else.", lambda x: 1 if x > 0 else 0,
-               lambda np, a: np.where(a > 0, 1, 0), "np.where({x} > 0, 1, 0)", "{v} = 1 if {v} > 0 else 0"),
-    Activation("relu", "ReLU", "max(0, x)",
-               "ReLU (rectified linear) keeps every output above 0 as it is and turns every output at "
-               "or below 0 into 0.", lambda x: max(0, x),
-               lambda np, a: np.maximum(0, a), "np.maximum(0, {x})", "{v} = max(0, {v})"),
+    Activation("none", lambda x: x, lambda np, a: a, "{x}", "{v} = {v}"),
+    Activation("step", lambda x: 1 if x > 0 else 0, lambda np, a: np.where(a > 0, 1, 0), "np.where({x} > 0, 1, 0)",
+               "{v} = 1 if {v} > 0 else 0", jumps=(0.0,)),
+    Activation("relu", lambda x: max(0, x), lambda np, a: np.maximum(0, a), "np.maximum(0, {x})",
+               "{v} = max(0, {v})", kinks=(0.0,)),
 )}

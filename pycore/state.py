@@ -1,22 +1,30 @@
-"""The page's whole state, the URL fragment that carries it, and its JSON form.
+"""The page's whole state, the URL fragment that carries it, and its JSON forms.
 
 One declarative table of properties (TensorFlow Playground's ``state.ts`` is the
 model) drives reading and writing the fragment, the JSON the page's glue keeps,
-and the editors; nothing else parses either. A link is untrusted input:
-``decode`` never raises on a bad fragment, it keeps what it can and says what it
-left out, in words for the page.
+the editors, and what the built page is told about the state (``table``): the page
+retypes no default, choice or limit. A link is untrusted input: ``decode`` never
+raises on a bad fragment, it keeps what it can and says what it left out.
+
+The page keeps the state by link key (``to_keys``): ``{"inputs": …, "weights": …,
+"weights2": …, "cell2": [1, 3], "view": "numpy", …}``, every key of every layer.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import quote, unquote
 
+from .catalog import and_list, say
 from .errors import field_key, field_label
+from .player import LINKED_PHASES
+from .stages import ACTIVATIONS
+from .steps import STEP_KEYS, VIEWS
 
 MAX_FRAGMENT = 1_000_000  # characters; a link longer than this is not read at all
 MAX_LAYERS = 8
+HIDDEN_PARTS = ("editors", "text", "code", "examples")  # what a slide or an iframe can leave out
 
 
 @dataclass(frozen=True)
@@ -30,28 +38,39 @@ class Property:
     default: object = None  # for layer 1 (or the page)
     per_layer: bool = False  # one per layer: weights, weights2, ...
     choices: tuple[str, ...] = ()
+    # what a change of it does: "computed" (the numbers are made of it: compute again),
+    # "position" (the player's moment: the page shows it without a render), "shown" (how
+    # the steps are told: render again), "presentation" (from links alone, never kept with
+    # the learner's work, and mirrored onto the page, <body data-NAME>, for its styles)
+    role: str = "computed"
+
+    @property
+    def presentation(self) -> bool:
+        return self.role == "presentation"
 
 
-# The one description of the state: encode, decode, the JSON form and the editors follow it.
+# The one description of the state: encode, decode, the JSON forms and the editors follow it.
 PROPERTIES = (
     Property("inputs", "text", "[[1, 2, 3, 2.5],\n [2, 5, -1, 2],\n [-1.5, 2.7, 3.3, -0.8]]"),
     Property("weights", "text",
              "[[0.2, 0.8, -0.5, 1],\n [0.5, -0.91, 0.26, -0.5],\n [-0.26, -0.27, 0.17, 0.87]]", per_layer=True),
     Property("biases", "text", "[2, 3, 0.5]", per_layer=True),
     # applied to the layer's outputs: none (the default: chapters 1 and 2 compute raw outputs)
-    Property("activation", "choice", "none", per_layer=True, choices=("none", "step", "relu")),
-    # the player's position in a layer: the selected product cell (row, column, 1-based, as
-    # the page labels them) and how many terms of its dot product are added so far
-    Property("cell", "cell", None, per_layer=True),
-    Property("term", "count", None, per_layer=True),
+    Property("activation", "choice", "none", per_layer=True, choices=tuple(ACTIVATIONS)),
+    # the player's moment in a layer: the product cell (row, column, 1-based, as the page
+    # labels them), how many terms of its dot product are added so far, or a later phase
+    # of the cell ("bias" added, "activation" applied, "done": filled in). A layer with a
+    # term or a phase is the one played; a cell alone is only selected.
+    Property("cell", "cell", None, per_layer=True, role="position"),
+    Property("term", "count", None, per_layer=True, role="position"),
+    Property("phase", "choice", None, per_layer=True, choices=LINKED_PHASES, role="position"),
     # how the product step is shown: NumPy's matrix product, or the textbook's loops
-    Property("view", "choice", "numpy", choices=("numpy", "loops")),
+    Property("view", "choice", VIEWS[0], choices=VIEWS, role="shown"),
     # for teachers embedding one worked step in a slide or an iframe
-    Property("hide", "flags", (), choices=("editors", "text", "code", "examples")),
+    Property("hide", "flags", (), choices=HIDDEN_PARTS, role="presentation"),
     # a teacher's exercise: the learner predicts the outputs' shape, one cell, or all the outputs
-    Property("predict", "choice", None, choices=("shape", "cell", "outputs")),
-    Property("step", "choice", None,
-             choices=("network", "shapes", "transpose", "product", "biases", "activation", "outputs")),
+    Property("predict", "choice", None, choices=("shape", "cell", "outputs"), role="presentation"),
+    Property("step", "choice", None, choices=STEP_KEYS, role="presentation"),
 )
 SPEC = {prop.name: prop for prop in PROPERTIES}
 HIDE_CHOICES = SPEC["hide"].choices
@@ -61,6 +80,7 @@ ACTIVATION_CHOICES = SPEC["activation"].choices
 LAYER_PROPERTIES = tuple(prop for prop in PROPERTIES if prop.per_layer)
 PAGE_PROPERTIES = tuple(prop for prop in PROPERTIES if not prop.per_layer)
 FIELD_KINDS = tuple(prop.name for prop in PROPERTIES if prop.type == "text")  # the editors, in page order
+POSITION = tuple(prop.name for prop in PROPERTIES if prop.role == "position")  # a layer's player moment
 _KEY = re.compile(r"^([a-z]+?)([1-9][0-9]?)?$")
 _SAFE = "[],.-"  # left readable in links; everything else is percent-encoded
 _SURROGATE = re.compile("[\ud800-\udfff]")  # in a Python string, any one of these is half a character
@@ -123,9 +143,7 @@ def link(state: State) -> tuple[str | None, str | None]:
     fragment = encode(state)
     if len(fragment) <= MAX_FRAGMENT:
         return fragment, None
-    return None, (f"These fields are too large for a link ({len(fragment):,} characters; a link holds "
-                  f"up to {MAX_FRAGMENT:,}), so the address does not hold them. They are kept in "
-                  "this browser and come back when you reload.")
+    return None, say("link.too_large", length=len(fragment), most=MAX_FRAGMENT)
 
 
 # Percent-encoding of plain ASCII in one pass (urllib's quote goes character by character:
@@ -154,8 +172,7 @@ def decode(fragment: str) -> tuple[State | None, list[str]]:
     if not fragment:
         return None, []
     if len(fragment) > MAX_FRAGMENT:
-        return None, [f"This link is {len(fragment):,} characters long; links of up to "
-                      f"{MAX_FRAGMENT:,} are read. Your fields are left as they were."]
+        return None, [say("link.too_long", length=len(fragment), most=MAX_FRAGMENT)]
     given, problems = _given(fragment)
     if not any(SPEC[_KEY.match(k).group(1)].type == "text" for k in given):
         return None, problems  # no fields: the learner's own stay (link_flags gives the rest)
@@ -169,19 +186,18 @@ def decode(fragment: str) -> tuple[State | None, list[str]]:
         for prop in LAYER_PROPERTIES:
             k = keys[prop.name]
             if prop.type == "text" and k not in given:
-                problems.append(f"The link has no {field_label(k)}; it starts empty.")
+                problems.append(say("link.no_field", field=field_label(k)))
             layer[prop.name] = given.pop(k, "" if prop.type == "text" else prop.default)
         layers.append(layer)
     page = {}
     for prop in PAGE_PROPERTIES:
         if prop.type == "text" and prop.name not in given:
-            problems.append(f"The link has no {field_label(prop.name)}; it starts empty.")
+            problems.append(say("link.no_field", field=field_label(prop.name)))
         page[prop.name] = given.pop(prop.name, "" if prop.type == "text" else prop.default)
     for k in given:
-        problems.append(f"The link's “{_shown(k)}” does not follow the layers before it "
-                        f"(at most {MAX_LAYERS} layers, numbered without gaps); it was left out.")
+        problems.append(say("link.layer_gap", key=_shown(k), most=MAX_LAYERS))
     if not layers:
-        problems.append("The link has no Weights or Biases; they start empty.")
+        problems.append(say("link.no_layer"))
         layers = [{prop.name: "" if prop.type == "text" else prop.default for prop in LAYER_PROPERTIES}]
     return State(layers=layers, **page), problems
 
@@ -196,20 +212,19 @@ def _given(fragment: str) -> tuple[dict[str, object], list[str]]:
         name, sep, raw = part.partition("=")
         shown = _shown(name)
         if not sep:
-            problems.append(f"The link's part “{shown}” has no “=” and was left out.")
+            problems.append(say("link.no_equals", part=shown))
             continue
         try:
             value = unquote(raw, errors="strict")
         except UnicodeDecodeError:
-            problems.append(f"The link's value for “{shown}” is not valid percent-encoded "
-                            "text and was left out.")
+            problems.append(say("link.bad_encoding", key=shown))
             continue
         match = _KEY.match(name)
         prop = SPEC.get(match.group(1)) if match else None
         if prop is None or (match.group(2) and (not prop.per_layer or match.group(2) == "1")):
-            problems.append(f"The link's key “{shown}” is not one Layer Lens knows; it was left out.")
+            problems.append(say("link.unknown_key", key=shown))
         elif name in given:
-            problems.append(f"The link gives “{shown}” twice; the first one is used.")
+            problems.append(say("link.twice", key=shown))
         else:
             value, problem = _read_value(prop, value)
             if problem:
@@ -242,19 +257,17 @@ def _read_value(prop: Property, value: str) -> tuple[object, str]:
                                         for p in parts):
             numbers = tuple(int(p) for p in parts)
             return (numbers if prop.type == "cell" else numbers[0]), ""
-        shape = "two whole numbers from 1, such as 2,3" if prop.type == "cell" else "a whole number from 0"
-        return None, f"The link's {prop.name} “{_shown(value)}” is not {shape}; it was left out."
+        return None, say(f"link.not_{prop.type}", key=prop.name, value=_shown(value))
     if prop.type == "flags":
         asked = [v for v in value.split(",") if v]
         unknown = [v for v in asked if v not in prop.choices]
         kept = tuple(c for c in prop.choices if c in asked)
-        problem = (f"The link asks to {prop.name} {', '.join('“' + _shown(v) + '”' for v in unknown)}, "
-                   f"which Layer Lens does not know (it knows {', '.join(prop.choices)}); "
-                   "that was left out.") if unknown else ""
+        problem = say("link.unknown_flags", key=prop.name, unknown=and_list([f"“{_shown(v)}”" for v in unknown]),
+                      known=", ".join(prop.choices)) if unknown else ""
         return kept, problem
     if value in prop.choices:
         return value, ""
-    return None, f"The link asks for an unknown {prop.name} “{_shown(value)}”; it was left out."
+    return None, say("link.unknown_choice", key=prop.name, value=_shown(value))
 
 
 def clean(text: str) -> str:
@@ -269,29 +282,78 @@ def _shown(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-# -- the JSON form the page's glue keeps --------------------------------------------------
+# -- the JSON forms the page's glue keeps ---------------------------------------------------
+
+def to_keys(state: State) -> dict:
+    """The state by link key, every key of every layer: the form the page keeps."""
+    data = {}
+    for prop in PAGE_PROPERTIES:
+        data[prop.name] = _json_value(prop, getattr(state, prop.name))
+        if prop.name == "inputs":
+            for number, layer in enumerate(state.layers, start=1):
+                for p in LAYER_PROPERTIES:
+                    data[field_key(p.name, number)] = _json_value(p, layer[p.name])
+    return data
+
+
+def from_keys(data: dict, *, keep_presentation: bool = True) -> State:
+    """The state from its keys (see ``to_keys``), which come from the page or its storage:
+    anything of the wrong type, or not one of the choices, reads as the default; the
+    layers are those whose fields are given, numbered without gaps. ``keep_presentation``
+    False drops what only links may set (saved work never hides the editors)."""
+    page = {prop.name: _valid(prop, data.get(prop.name)) for prop in PAGE_PROPERTIES
+            if keep_presentation or not prop.presentation}
+    layers = []
+    for number in range(1, MAX_LAYERS + 1):
+        keys = {prop.name: field_key(prop.name, number) for prop in LAYER_PROPERTIES}
+        if not any(keys[prop.name] in data for prop in LAYER_PROPERTIES if prop.type == "text"):
+            break
+        layers.append({prop.name: _valid(prop, data.get(keys[prop.name])) for prop in LAYER_PROPERTIES})
+    return State(layers=layers or [{prop.name: _valid(prop, None) for prop in LAYER_PROPERTIES}], **page)
+
+
+def with_key(state: State, key: str, value) -> State | None:
+    """The state with one key set, its value read as ``from_keys`` reads it; None when the
+    key is not one of this state's (an unknown name, a layer it does not have)."""
+    match = _KEY.match(key)
+    prop = SPEC.get(match.group(1)) if match else None
+    number = int(match.group(2) or 1) if match else 0
+    if prop is None or (number > 1 and not prop.per_layer) or (match.group(2) == "1") \
+            or not 1 <= number <= len(state.layers):
+        return None
+    value = _valid(prop, value)
+    if not prop.per_layer:
+        return replace(state, **{prop.name: value})
+    layers = list(state.layers)
+    layers[number - 1] = {**layers[number - 1], prop.name: value}
+    return replace(state, layers=layers)
+
 
 def to_json(state: State) -> dict:
-    """``{"inputs": …, "layers": [{"weights": …, "biases": …}, …], "hide": […], "step": …}``"""
+    """The nested form: ``{"inputs": …, "layers": [{"weights": …, "biases": …}, …], …}``."""
     data = {prop.name: _json_value(prop, getattr(state, prop.name)) for prop in PAGE_PROPERTIES}
     data["layers"] = [{prop.name: _json_value(prop, layer[prop.name]) for prop in LAYER_PROPERTIES}
                       for layer in state.layers]
     return data
 
 
+def from_json(data: dict, *, keep_presentation: bool = True) -> State:
+    """The state from either JSON form: by key (``to_keys``), or nested (``to_json``, as
+    work saved by earlier versions of the page holds it)."""
+    if not isinstance(data, dict):
+        data = {}
+    layers = data.get("layers")
+    if not isinstance(layers, list):
+        return from_keys(data, keep_presentation=keep_presentation)
+    page = {prop.name: _valid(prop, data.get(prop.name)) for prop in PAGE_PROPERTIES
+            if keep_presentation or not prop.presentation}
+    layers = [layer for layer in layers[:MAX_LAYERS] if isinstance(layer, dict)] or [{}]
+    return State(layers=[{prop.name: _valid(prop, layer.get(prop.name)) for prop in LAYER_PROPERTIES}
+                         for layer in layers], **page)
+
+
 def _json_value(prop: Property, value):
     return list(value) if prop.type in ("flags", "cell") and value is not None else value
-
-
-def from_json(data: dict) -> State:
-    """The state from its JSON form, which comes from the page (or its storage):
-    anything of the wrong type, or not one of the choices, reads as the default.
-    A layer given as null is a newly added one: pycore fills in its fields."""
-    page = {prop.name: _valid(prop, data.get(prop.name)) for prop in PAGE_PROPERTIES}
-    layers = data.get("layers")
-    layers = layers[:MAX_LAYERS] if isinstance(layers, list) and layers else [None]
-    return State(layers=[{prop.name: _valid(prop, layer.get(prop.name)) for prop in LAYER_PROPERTIES}
-                         if isinstance(layer, dict) else None for layer in layers], **page)
 
 
 def _valid(prop: Property, value):
@@ -309,3 +371,13 @@ def _valid(prop: Property, value):
 
 def _whole(value, least: int) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and least <= value < 10**6
+
+
+def table() -> dict:
+    """What the page is told about the state: every property (its type, default and
+    choices, whether it is per layer, what a change of it does), the layer limit."""
+    return {"properties": [{"name": p.name, "type": p.type, "default": _json_value(p, p.default),
+                            "per_layer": p.per_layer, "choices": list(p.choices), "role": p.role}
+                           for p in PROPERTIES],
+            "max_layers": MAX_LAYERS,
+            "layer_field": next(p.name for p in LAYER_PROPERTIES if p.type == "text")}  # a layer has it: one per layer

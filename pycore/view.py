@@ -4,13 +4,12 @@ pre-render and the live page, so the first paint and the live result agree."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-from . import diagram, exercise, player, programs, render_html
+from . import cache, exercise, page, player, programs, render_html
+from .catalog import say
 from .dense import forward
-from .errors import InputError
+from .errors import InputError, field_key
 from .examples import new_layer
-from .numfmt import fmt
 from .parse import read_fields
 from .state import State
 from .steps import engine_note
@@ -26,11 +25,14 @@ class View:
     code_numpy: str = ""
     engine: str = ""  # plain text: which engine computed the numbers
     errors: dict[str, str] = field(default_factory=dict)  # field key -> message beside it (plain text)
-    problems: list[str] = field(default_factory=list)  # about the link's position keys (plain text)
+    problems: list[str] = field(default_factory=list)  # what of a link could not be used (plain text)
     predict: str = ""  # HTML: the exercise's question, while the answer is hidden
     step: str | None = None  # the one step a link asks to show, where the fields have it
     shell: str = ""  # the Steps as sections with an empty item per step ...
     chunks: list = field(default_factory=list)  # ... and each step's content: (id, HTML)
+    moments: dict = field(default_factory=dict)  # layer number -> {"cell": cell data, "frame": moment}
+    played: int = 1  # the layer the player is in
+    positions: dict = field(default_factory=dict)  # the state's position keys, as shown (see player.position)
 
     @property
     def steps(self) -> str:
@@ -52,45 +54,75 @@ def complete(state: State) -> State:
 WORK_LIMIT: int | None = None  # the page's engine sets the browser's limit (dense.BROWSER_WORK_LIMIT)
 
 
-def view(state: State, *, use_numpy: bool | None = None, where: str = "browser", revealed: bool = False) -> View:
+def view(state: State, *, use_numpy: bool | None = None, where: str = "browser", revealed: bool = False,
+         opened: bool = True, answer: str | None = None) -> View:
     """Everything the page shows for a state. With an exercise (``state.predict``) not yet
-    answered (``revealed`` False), every number that would give the answer away is left out."""
+    answered (``revealed`` False), every number that would give the answer away is left out.
+    ``opened``: the state was opened (a link, saved work), so what of it cannot be used is
+    said; after an edit, a player position the new fields lack is quietly let go. ``answer``:
+    the step that answers a checked exercise, marked for the learner to find."""
     trace, errors = _trace(state, use_numpy)
     if errors:
         return View(errors={error.key: error.beside for error in errors})
-    positions, problems = {}, []
+    problems = []
+    positions: dict[int, player.Position] = {}
+    position_keys = {}
     for layer, fields in zip(trace.layers, state.layers):
-        at, problem = player.position(layer, fields.get("cell"), fields.get("term"))
-        problems += [problem] if problem else []
-        if at is not None:
-            positions[layer.number] = at
+        at, problem = player.position(layer, fields.get("cell"), fields.get("term"), fields.get("phase"))
+        if problem and opened:
+            problems.append(problem)
+        positions[layer.number] = at
+        # as the state should hold it: the first cell, only selected, is the state's default
+        keys = player.link_of(layer, at, 0) if at != player.selected(layer) else {}
+        for name in ("cell", "term", "phase"):
+            position_keys[field_key(name, layer.number)] = keys.get(field_key(name, layer.number))
     step = state.step
     if step and not any(s.key == step for layer in trace.layers for s in steps_of(layer)):
-        problems.append(f"The link shows only the step “{step}”, which these fields do not have (one sample "
-                        "needs no transposition; a layer with no activation has no activation step), so every "
-                        "step is shown.")
+        problems.append(say("link.step_missing", step=step))
         step = None
-    predict = render_html.predict_panel(trace, state.predict, state.layers[-1].get("cell")) if state.predict else ""
     asking = bool(state.predict) and not revealed
-    played = None if asking else played_layer(state)
-    shell, chunks = render_html.render_parts(trace, positions, state.view, played, asking, sources(state))
+    played = next((number for number, at in positions.items() if at.playing), 1)
+    context = render_html.Context(view=state.view, asking=asking, played=played, step=step, answer=answer,
+                                  names={layer.number: programs.names(trace, layer) for layer in trace.layers},
+                                  sources=cache.sources(state, trace.engine))
+    shell, chunks = render_html.render_parts(trace, context)
+    moments = {str(layer.number): moment_of(trace, layer.number, positions[layer.number], outputs=not asking)
+               for layer in trace.layers}
+    predict = page.predict_panel(trace, state.predict, state.layers[-1].get("cell")) if state.predict else ""
+    common = {"engine": engine_note(trace, where), "problems": problems, "predict": predict, "step": step,
+              "shell": shell, "chunks": chunks, "moments": moments, "played": played, "positions": position_keys}
     if asking:
-        hidden = "# Hidden until you check your prediction above: it would print the answer.\n"
-        return View(trace, render_html.hidden_answer(), hidden, hidden, engine_note(trace, where),
-                    problems=problems, predict=predict, step=step, shell=shell, chunks=chunks)
+        hidden = "# " + say("code.hidden") + "\n"
+        return View(trace, render_html.hidden_answer(), hidden, hidden, **common)
     return View(trace, render_html.outputs_table(trace), programs.loops_program(trace),
-                programs.numpy_program(trace), engine_note(trace, where), problems=problems, predict=predict,
-                step=step, shell=shell, chunks=chunks)
+                programs.numpy_program(trace), **common)
 
 
-def sources(state: State) -> list[dict]:
-    """For each layer, the texts its facts come from (what a rendered step depends on)."""
+def moment_of(trace: Trace, number: int, at: player.Position, *, outputs: bool = True) -> dict:
+    """A layer's moment as the page applies it: the moment, and its cell's data (with the
+    cell's dot product written out)."""
+    layer = trace.layers[number - 1]
+    cell = player.cell_data(layer, at.row, at.column)
+    cell["detail"] = render_html.dot_detail(layer, at.row, at.column) if outputs else ""
+    return {"cell": cell, "frame": player.moment(layer, at, len(trace.layers), outputs=outputs)}
+
+
+def cells(state: State, number: int, wanted: list, *, outputs: bool = True) -> list[dict]:
+    """The player's data for some cells of one layer: each cell's data (with its dot
+    product written out) and every moment of it."""
+    trace, errors = _trace(state)
+    if errors or not 0 < number <= len(trace.layers):
+        return []
+    layer = trace.layers[number - 1]
+    shown = set(player.cells_on_show(layer))
     out = []
-    for number, fields in enumerate(state.layers, start=1):
-        before = state.layers[:number - 1]
-        out.append({"up": (state.inputs, tuple((f["weights"], f["biases"], f["activation"]) for f in before)),
-                    "weights": fields["weights"], "biases": fields["biases"], "activation": fields["activation"],
-                    "previous": before[-1]["activation"] if before else None})
+    for row, column in wanted:
+        if (row, column) not in shown:
+            continue
+        cell = player.cell_data(layer, row, column)
+        cell["detail"] = render_html.dot_detail(layer, row, column) if outputs else ""
+        cell["frames"] = player.cell_moments(layer, row, column, len(trace.layers), outputs=outputs)
+        out.append(cell)
     return out
 
 
@@ -102,54 +134,12 @@ def check(state: State, guess: str) -> exercise.Verdict | None:
     return exercise.check(trace, state.predict, guess, state.layers[-1].get("cell"))
 
 
-def played_layer(state: State) -> int:
-    """The layer the player sits in: the first one whose position has a term, else layer 1."""
-    return next((n for n, fields in enumerate(state.layers, start=1) if fields.get("term") is not None), 1)
-
-
-def cells(state: State, number: int, wanted: list) -> list[dict]:
-    """The player's data for some cells of one layer: each cell's frames, its dot
-    product written out, and the diagram's numbers for its sample."""
-    trace, errors = _trace(state)
-    if errors or not 0 < number <= len(trace.layers):
-        return []
-    layer = trace.layers[number - 1]
-    rows, columns = layer.grid_shape
-    out = []
-    for row, column in wanted:
-        if not (0 <= row < rows and 0 <= column < columns):
-            continue
-        sample, neuron = layer.sample_neuron(row, column)
-        previous = layer.cell_of(sample - 1, neuron) if sample > 0 else None
-        following = layer.cell_of(sample + 1, neuron) if sample + 1 < layer.samples else None
-        out.append({"cell": [row, column], "sample": sample, "neuron": neuron,
-                    "samples": {"previous": previous, "next": following,
-                                "label": f"sample {sample + 1} of {layer.samples}"},
-                    "neurons": {j: layer.cell_of(sample, j) for j in range(layer.neurons)},
-                    "frames": player.cell_frames(layer, row, column),
-                    "detail": render_html.dot_detail(layer, player.Position(row, column)),
-                    "inputs": {i: fmt(x) for i, x in enumerate(layer.sample_values(sample))
-                               if i < diagram.EDGEITEMS or i >= layer.features - diagram.EDGEITEMS
-                               or layer.features <= diagram.LABELLED},
-                    "outputs": _diagram_outputs(layer, sample)})
-    return out
-
-
-def _diagram_outputs(layer, sample: int) -> dict:
-    outputs = layer.as_grid(layer.outputs)
-    shown = {}
-    for j in range(layer.neurons):
-        r, c = layer.cell_of(sample, j)
-        shown[j] = "= " + fmt(outputs[r][c])
-    return shown
-
-
 def _trace(state: State, use_numpy: bool | None = None):
     """The trace of the state's fields and the mistakes in them, computed once for the same fields."""
     return _compute(state.inputs, tuple(state.layer_texts()), tuple(state.activations()), use_numpy, WORK_LIMIT)
 
 
-@lru_cache(maxsize=2)  # a cell selected, a step played: the same fields are not computed again
+@cache.memo(2)  # a cell selected, a step played: the same fields are not computed again
 def _compute(inputs: str, layers: tuple[tuple[str, str], ...], activations: tuple[str, ...],
              use_numpy: bool | None, work_limit: int | None):  # the limit is part of what is kept
     parsed_inputs, parsed_layers, errors = read_fields(inputs, list(layers))  # every field's own mistakes

@@ -1,6 +1,7 @@
 """build.py: the vendored runtime, the NumPy wheel check, pre-rendering, serving."""
 
 import hashlib
+import html
 import json
 import re
 import signal
@@ -15,6 +16,7 @@ from helpers import ROOT
 
 import build
 from pycore.examples import EXAMPLES
+from pycore.state import MAX_LAYERS
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +48,12 @@ def test_dist_has_what_the_page_needs_and_nothing_from_node_modules(dist):
 def test_every_file_but_the_page_is_named_by_its_version(dist):
     page = (dist / "index.html").read_text()
     version = app(dist).name
-    assert f'src="./app/{version}/main.js"' in page and f'href="./app/{version}/style.css"' in page
+    assert f'src="./app/{version}/app.js"' in page and f'href="./app/{version}/style.css"' in page
     assert f'data-version="{version}"' in page
-    main = (app(dist) / "main.js").read_text()
-    assert f"../../{build.vendor_dirs()['pyscript']}/core.js" in main  # the runtime, by its own version
-    assert "/vendor/pyscript/" not in main and "/vendor/pyodide/" not in main
+    client = (app(dist) / "engine-client.js").read_text()
+    assert f"../../{build.vendor_dirs()['pyscript']}/core.js" in client  # the runtime, by its own version
+    for script in app(dist).glob("*.js"):
+        assert "/vendor/pyscript/" not in script.read_text() and "/vendor/pyodide/" not in script.read_text()
 
 
 def test_a_changed_file_makes_a_new_version(dist, tmp_path, monkeypatch):
@@ -73,7 +76,8 @@ def test_pycore_reaches_the_browser_from_the_same_source_tree(dist):
     import zipfile
     with zipfile.ZipFile(app(dist) / "pycore.zip") as archive:
         names = sorted(archive.namelist())
-        assert names == sorted(f"pycore/{p.name}" for p in (ROOT / "pycore").glob("*.py"))
+        assert names == sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pycore").rglob("*.py"))
+        assert "pycore/catalog/en.py" in names  # the catalog too
         assert archive.read("pycore/dense.py") == (ROOT / "pycore/dense.py").read_bytes()
 
 
@@ -154,7 +158,7 @@ def test_serve_sends_the_gzip_copy_to_browsers_that_accept_it(dist):
     import gzip
     wasm = f"{build.vendor_dirs()['pyodide']}/pyodide.asm.wasm"
     with build.serving(dist) as base:
-        for path in (wasm, "", f"{app(dist).relative_to(dist).as_posix()}/main.js"):
+        for path in (wasm, "", f"{app(dist).relative_to(dist).as_posix()}/app.js"):
             original = (dist / (path or "index.html")).read_bytes()
             asked = urllib.request.Request(base + path, headers={"Accept-Encoding": "gzip, br"})
             with urllib.request.urlopen(asked) as response:
@@ -236,11 +240,14 @@ def test_the_offline_copy_lists_every_file_of_one_build(dist):
 
 def test_the_site_ships_a_content_security_policy_and_no_inline_code(dist):
     page = (dist / "index.html").read_text()
-    policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
+    policy = html.unescape(re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1))
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
     assert directives["default-src"] == "'self'"
     assert directives["script-src"] == "'self' 'wasm-unsafe-eval'"  # Pyodide compiles WebAssembly
     assert directives["worker-src"] == "'self' blob:"  # PyScript starts its worker from a blob
     assert "unsafe-inline" not in policy and "unsafe-eval'" not in policy.replace("wasm-unsafe-eval'", "")
-    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)  # every script is a file
+    # every script is a file; the one inline block is data (pycore's words and table), never run
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", page) == ['<script type="application/json" id="layer-lens-data">']
+    data = re.search(r'<script type="application/json" id="layer-lens-data">(.*?)</script>', page, re.S).group(1)
+    assert "<" not in data and json.loads(data)["state"]["max_layers"] == MAX_LAYERS
     assert not re.search(r"\son[a-z]+=", page) and " style=" not in page  # no handlers, no inline styles

@@ -63,9 +63,16 @@ def test_the_seeds_graphs_share_their_axes_so_a_steeper_or_shifted_line_looks_it
     lines = {re.search(r'<polyline class="curve" points="([^"]+)"', svg).group(1) for svg in svgs}
     assert len(lines) == 5  # and it moves: five different lines drawn
     # a weight beyond the sliders' reach widens the axes to show all of the line
-    wide = plot.neuron_plot(1, 10.0, 0.0, 1.0)
+    wide = plot.neuron_plot(1, 10.0, 0.0, [1.0])
     assert all(plot.TOP - 0.5 <= float(y) <= plot.HEIGHT - plot.BOTTOM + 0.5 for y in re.findall(r",([-\d.]+)", re.search(
         r'<polyline class="curve" points="([^"]+)"', wide).group(1)))
+
+
+def test_a_batch_through_a_one_input_neuron_marks_each_sample_on_its_line():
+    state, _ = decode("#inputs=[[0],[1.5],[-2]]&weights=[2]&biases=1")
+    svg = re.search(r'<svg class="plot".*?</svg>', view(state, use_numpy=False).steps).group()
+    points = [(float(x), float(y)) for x, y in re.findall(r'data-x="([^"]+)" data-y="([^"]+)"', svg)]
+    assert points == [(0.0, 1.0), (1.5, 4.0), (-2.0, -3.0)]
 
 
 def test_a_plain_number_input_is_one_feature_and_the_page_says_so():

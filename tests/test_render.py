@@ -14,7 +14,6 @@ from seed import STAGES
 from pycore import compute, render_html, render_json, render_text
 from pycore.examples import EXAMPLES
 from pycore.numfmt import fmt, format_array
-from pycore.player import Position
 from pycore.steps import engine_note, steps
 
 
@@ -117,25 +116,31 @@ def test_html_single_sample_has_no_transposition():
     assert "step-transpose" not in fragment and "2.3" in fragment
 
 
-def test_html_selected_cell_shows_terms_and_highlights_row_and_column():
-    fragment = render_html.render(trace_of("batch", use_numpy=False), {1: Position(1, 2)})
-    detail = re.search(r'<div class="dot-detail".*?</div>', fragment).group()
+def test_html_a_cells_dot_product_is_written_out_term_by_term():
+    layer = trace_of("batch", use_numpy=False).layers[0]
+    detail = render_html.dot_detail(layer, 1, 2)
     text = html.unescape(re.sub("<[^>]+>", "", detail))
     assert "2.0×-0.26 + 5.0×-0.27 + -1.0×0.17 + 2.0×0.87 = -0.3" in text
     assert "-0.3 + 0.5 (bias) = 0.2" in text
-    assert len(re.findall(r'class="cell"[^>]*aria-pressed="true"', fragment)) == 1
-    assert re.search(r'class="result selected hl-row hl-col" data-neuron="2"><button[^>]*data-row="1" data-col="2"', fragment)
-    assert fragment.count('class="left hl"') == 4  # row 2 of inputs: its 4 values
-    assert fragment.count('class="right hue-2 hl"') == 4  # column 3 of weights.T
-    # one Tab stop: the selected cell
-    assert fragment.count('tabindex="0"') == 1 and fragment.count('tabindex="-1"') == 8
+    assert [int(i) for i in re.findall(r'class="term" data-term="(\d)"', detail)] == [0, 1, 2, 3]  # a moment marks them
+    relu = compute(STAGES["batch"][0], [(STAGES["batch"][1][0][0], "[2, -3, 0.5]")], use_numpy=False,
+                   activations=["relu"]).layers[0]
+    assert "ReLU(-4.79) = 0" in html.unescape(re.sub("<[^>]+>", "", render_html.dot_detail(relu, 0, 1)))
+
+
+def test_html_the_product_grid_is_one_tab_stop_and_each_cell_knows_its_place():
+    fragment = render_html.render(trace_of("batch", use_numpy=False))
+    grid = re.search(r'<table class="matrix product-grid".*?</table>', fragment).group()
+    assert grid.count('tabindex="0"') == 1 and grid.count('tabindex="-1"') == 8  # one Tab stop: the first cell
+    assert [int(o) for o in re.findall(r'data-order="(\d+)"', grid)] == list(range(9))  # the loops' order
+    assert 'aria-label="sample 2 · neuron 3: -0.3"' in grid
 
 
 def test_html_dot_detail_tells_the_exact_float_when_it_differs_from_the_shown_one():
-    fragment = render_html.render(trace_of("batch", use_numpy=False), {1: Position(1, 1)})
-    assert "= -1.81" in html.unescape(re.sub("<[^>]+>", "", fragment))
-    assert "the float itself is -1.8099999999999996" in fragment
-    assert "the float itself" not in render_html.render(trace_of("batch", use_numpy=False), {1: Position(0, 0)})
+    layer = trace_of("batch", use_numpy=False).layers[0]
+    assert "= -1.81" in html.unescape(re.sub("<[^>]+>", "", render_html.dot_detail(layer, 1, 1)))
+    assert "the float itself is -1.8099999999999996" in render_html.dot_detail(layer, 1, 1)
+    assert "the float itself" not in render_html.dot_detail(layer, 0, 0)
 
 
 def test_html_tables_have_header_cells():
@@ -148,11 +153,16 @@ HOSTILE = "<img src=x onerror=alert(1)>\"'&<script>alert(2)</script>"
 
 
 def test_html_escapes_every_text_it_is_given():
+    from pycore import page
     from pycore.examples import Example
     from pycore.state import State, layer_state
-    editors = (render_html.field_editor("inputs", 1, HOSTILE)
-               + render_html.layers_fields([layer_state(weights=HOSTILE, biases=HOSTILE)]))
-    nav = render_html.examples_nav([Example(HOSTILE, HOSTILE, State(HOSTILE))])
+
+    class Hostile(Example):  # an example whose words are not the catalog's
+        title = caption = HOSTILE
+
+    editors = (page.field_editor("inputs", 1, HOSTILE)
+               + page.layers_fields([layer_state(weights=HOSTILE, biases=HOSTILE)]))
+    nav = page.examples_nav([Hostile("hostile", State(HOSTILE))])
     for fragment in (editors, nav):
         collected = parsed(fragment)
         assert "script" not in collected.tags and "img" not in collected.tags

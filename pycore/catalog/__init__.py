@@ -57,9 +57,22 @@ def template(message_id: str, count=None) -> str:
     return text
 
 
+class _Formatter(string.Formatter):
+    """str.format, but a count asked for with digit grouping ({count:,}) is written the
+    way the language writes counts (1,000 in English)."""
+
+    def format_field(self, value, format_spec):
+        if format_spec == "," and isinstance(value, int):
+            return current().number(value)
+        return super().format_field(value, format_spec)
+
+
+_FORMATTER = _Formatter()
+
+
 def say(message_id: str, /, **values) -> str:
     """The message ``message_id`` with its placeholders filled in."""
-    return template(message_id, values.get("count")).format(**values)
+    return _FORMATTER.vformat(template(message_id, values.get("count")), (), values)
 
 
 # -- the grammar helpers of the current language ------------------------------------------

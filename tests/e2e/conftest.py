@@ -21,6 +21,8 @@ import pytest
 
 os.environ.setdefault("LAYER_LENS_QUIET", "1")
 
+from helpers_e2e import option  # noqa: E402
+
 import build  # noqa: E402
 
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the e2e tests need Playwright")
@@ -199,7 +201,7 @@ def _new_context(browser, boot: str | None = "snapshot", **options):
     the plain start is tested by the bad-snapshot test and by test_updates' build B."""
     context = browser.new_context(**options)
     if boot:
-        context.add_init_script(f"window.__layerLensBoot = '{boot}'")
+        context.add_init_script(option("boot", boot))
     return context
 
 
@@ -255,7 +257,7 @@ def _shared_context(browser):
     context = _new_context(browser, viewport=VIEWPORT, service_workers="block")
     # the address is written at once, not after a typing pause: these checks wait for it
     # hundreds of times (the storage tests, with ``lens``, keep the real pause)
-    context.add_init_script("window.__layerLensPauseMs = 0")
+    context.add_init_script(option("pauseMs", 0))
     yield context, {}  # the context, and its booted page once opened
     context.close()
 

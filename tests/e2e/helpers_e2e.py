@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import ast
+import json
 
 import numpy as np
+
+
+def option(name: str, value) -> str:
+    """A script that sets one of the page's knobs for tests (web/app.js: layerLensOptions)."""
+    return f"window.layerLensOptions = {{...window.layerLensOptions, {name}: {json.dumps(value)}}};"
+
 
 # A field's text set by a script, as the page's own knobs set it: then the input event
 SET = "(el, text) => { el.value = text; el.dispatchEvent(new Event('input', {bubbles: true})); }"

@@ -7,6 +7,7 @@ import os
 import shutil
 
 import pytest
+from helpers_e2e import option
 
 import build
 
@@ -20,12 +21,13 @@ def broken(new_context, site_url, tmp_path):  # site_url: dist/ is built
         (engine,) = site.glob("app/*/engine.py")
         text = engine.read_text()
         engine.unlink()
-        engine.write_text(text.replace('def show(state_json, options_json):\n',
-                                       'def show(state_json, options_json):\n' + patch, 1))
+        # the engine's update call, wrapped: ``patch`` runs first, on the message's JSON text
+        engine.write_text(text + "\n_update = update\n\n\ndef update(message_json='{}'):\n" + patch
+                          + "    return _update(message_json)\n")
         url = stack.enter_context(build.serving(site))
         context = new_context(service_workers="block")
         page = context.new_page()
-        page.add_init_script("window.__layerLensWatchdogMs = 3000")  # 30 s for a learner
+        page.add_init_script(option("watchdogMs", 3000))  # 30 s for a learner
         errors = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto(url)
@@ -41,7 +43,7 @@ def edit(page, text):
 
 
 def test_a_bug_in_python_leaves_a_working_page_and_a_report(broken):
-    page, errors = broken('    if "[9, 9, 9]" in state_json:\n        raise SystemExit("a bug")\n')
+    page, errors = broken('    if "[9, 9, 9]" in message_json:\n        raise SystemExit("a bug")\n')
     edit(page, "[9, 9, 9]")
     problem = page.locator("#engine-problem")
     assert problem.is_visible() and "hit a bug in its Python code" in problem.inner_text()
@@ -55,7 +57,7 @@ def test_a_bug_in_python_leaves_a_working_page_and_a_report(broken):
 
 def test_a_worker_that_dies_is_started_again(broken):
     # the worker closes itself after answering these fields: the next call is never answered
-    page, errors = broken('    if "[8, 8, 8]" in state_json:\n        import js\n        js.close()\n')
+    page, errors = broken('    if "[8, 8, 8]" in message_json:\n        import js\n        js.close()\n')
     edit(page, "[8, 8, 8]")
     with page.expect_event("load", timeout=60_000):  # never answered: Python starts again, with the page
         page.fill("#field-biases", "[2, 2, 2]")
@@ -72,7 +74,7 @@ def test_a_worker_that_dies_is_started_again(broken):
 def test_a_keystroke_is_kept_when_the_address_of_the_one_before_is_written_after_it(broken):
     # the engine takes a second over '[7, 8, 9]': the pause after '[7, 8, 9' ends while it
     # computes, so that edit's address is written after the keystroke was saved
-    page, errors = broken('    if "[7, 8, 9]" in state_json:\n        import time\n        start = time.time()\n'
+    page, errors = broken('    if "[7, 8, 9]" in message_json:\n        import time\n        start = time.time()\n'
                           '        while time.time() - start < 1:\n            pass\n')
     before, shown = page.evaluate("[location.hash, document.body.dataset.rendered]")
     page.fill("#field-biases", "[7, 8, 9")
