@@ -7,9 +7,7 @@ import sys
 
 from . import render_json, render_text
 from .catalog import say
-from .dense import forward
-from .errors import InputError
-from .parse import read_fields
+from .dense import read_and_compute
 from .state import ACTIVATION_CHOICES
 
 # The textbook's batch of 3 samples through a layer of 3 neurons, as a command (the help's example).
@@ -59,13 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         if number > len(activations) or activations[number - 1] != "none":
             parser.error(say("cli.activation_twice", number=number))
         activations[number - 1] = name
-    inputs, layers, errors = read_fields(args.inputs, list(zip(args.weights, args.biases)))
-    if not errors:
-        try:
-            trace = forward(inputs, layers, use_numpy=False if args.no_numpy else None,
-                            texts=(args.inputs, list(zip(args.weights, args.biases))), activations=activations)
-        except InputError as error:
-            errors = [error]
+    trace, errors = read_and_compute(args.inputs, list(zip(args.weights, args.biases)),
+                                     use_numpy=False if args.no_numpy else None, activations=activations)
     if errors:  # every field's own mistake, as the page shows them, top to bottom
         for error in errors:
             print(_printable(say("cli.error", message=error.message), sys.stderr), file=sys.stderr)

@@ -36,11 +36,27 @@ def compute(inputs: str, layers: list[tuple[str, str]], *, use_numpy: bool | Non
             activations: list[str] | None = None) -> Trace:
     """Field texts -> trace. ``layers`` is a list of (weights text, biases text),
     layer 1 first. Raises the first InputError on the page, top to bottom."""
-    parsed_inputs, parsed_layers, errors = read_fields(inputs, layers)
+    trace, errors = read_and_compute(inputs, layers, use_numpy=use_numpy, activations=activations)
     if errors:
         raise errors[0]
-    return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, layers),
-                   activations=activations)
+    return trace
+
+
+def read_and_compute(inputs: str, layers: list[tuple[str, str]], *, use_numpy: bool | None = None,
+                     activations: list[str] | None = None,
+                     work_limit: int | None = None) -> tuple[Trace | None, tuple[InputError, ...]]:
+    """Read the fields and compute: the one way from field texts to a trace (the page,
+    the command line and the tests all take it). Returns the trace, or every field's own
+    mistake (each field is read on its own, so one mistake does not hide another), else
+    the one field whose shape does not fit."""
+    parsed_inputs, parsed_layers, errors = read_fields(inputs, layers)
+    if errors:
+        return None, tuple(errors)
+    try:
+        return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, layers),
+                       activations=activations, work_limit=work_limit), ()
+    except InputError as error:
+        return None, (error,)
 
 
 def forward(inputs: Array, layers: list[tuple[Array, Array | None]], *,

@@ -193,12 +193,13 @@ def footer() -> str:
                class_="bottom", data_hideable="text")
 
 
-def predict_panel(trace: Trace, kind: str, cell=None) -> str:
+def predict_panel(trace: Trace, kind: str, cell=None, opened: int = 0) -> str:
     """The exercise: its question, the answer field and the Check button (the answer goes
-    to pycore's exercise.check in the worker; nothing leaves the page)."""
+    to pycore's exercise.check in the worker; nothing leaves the page). ``opened`` counts
+    the times an exercise was opened: each one is a new form, with an empty answer."""
     return tag("form", tag("p", esc(exercise.question(trace, kind, cell)), class_="question")
                + tag("div", tag("label", esc(say("chrome.prediction")), for_="prediction")
                      + tag("input", id="prediction", type="text", autocomplete="off", spellcheck="false",
                            autocapitalize="off", aria_describedby="verdict")
                      + tag("button", esc(say("chrome.check")), type="submit"), class_="predict-row"),
-               class_="predict-form", data_kind=kind)
+               class_="predict-form", data_kind=kind, data_opened=opened)

@@ -33,6 +33,7 @@ from .state import (
     layer_state,
     link,
     link_flags,
+    readable,
     to_keys,
     with_key,
 )
@@ -47,6 +48,7 @@ class Session:
         self.revealed = False  # an exercise's answer was checked: show everything
         self.verdict = ""  # its verdict, as markup
         self.answer = None  # the step that answers it, once checked
+        self.opened = 0  # how many times something was opened: each exercise opened is a new one
         self.where = where
 
     # -- opening: a link, saved work, an example, the page's own state ---------------------
@@ -66,7 +68,7 @@ class Session:
                                                 for name, value in flags.items()})
         elif source == "saved":
             data = message.get("data")
-            if isinstance(data, dict):
+            if readable(data):
                 opened = from_json(data, keep_presentation=False)  # flags come from links alone
             else:
                 opened, problems = State(), [say("work.unreadable")]
@@ -80,6 +82,7 @@ class Session:
             raise ValueError(f"unknown source {source!r}")
         if replaced or source != "state":
             self.revealed, self.verdict, self.answer = False, "", None
+            self.opened += 1
         if source == "state":
             self.revealed = bool(message.get("revealed"))
         self.state = opened
@@ -164,7 +167,7 @@ class Session:
         """Everything the page shows for the session's state; parts the page already shows
         (``have``: part id -> token) are sent without their markup."""
         shown = views.view(self.state, where=self.where, revealed=self.revealed, opened=opened,
-                           answer=self.answer if self.revealed else None)
+                           answer=self.answer if self.revealed else None, exercise=self.opened)
         have = have if isinstance(have, dict) else {}
         # each layer's editor after the first, its fields empty (the page fills them in): once
         editors = [(f"editor:{number}", page.layer_fields(number, layer_state(weights="", biases="")))

@@ -352,6 +352,18 @@ def from_json(data: dict, *, keep_presentation: bool = True) -> State:
                          for layer in layers], **page)
 
 
+def readable(data) -> bool:
+    """Is this work as Layer Lens saves it (either JSON form), as far as its fields go?
+    Storage can hold anything; what is not this is set aside, never opened as empty fields."""
+    if not isinstance(data, dict) or not isinstance(data.get("inputs"), str):
+        return False
+    layers = data.get("layers")
+    if isinstance(layers, list):
+        return bool(layers) and all(isinstance(layer, dict) and isinstance(layer.get("weights"), str)
+                                    for layer in layers)
+    return isinstance(data.get("weights"), str)
+
+
 def _json_value(prop: Property, value):
     return list(value) if prop.type in ("flags", "cell") and value is not None else value
 

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field, replace
 
 from . import cache, exercise, page, player, programs, render_html
 from .catalog import say
-from .dense import forward
-from .errors import InputError, field_key
+from .dense import read_and_compute
+from .errors import field_key
 from .examples import new_layer
-from .parse import read_fields
 from .state import State
 from .steps import engine_note
 from .steps import steps as steps_of
@@ -55,12 +54,13 @@ WORK_LIMIT: int | None = None  # the page's engine sets the browser's limit (den
 
 
 def view(state: State, *, use_numpy: bool | None = None, where: str = "browser", revealed: bool = False,
-         opened: bool = True, answer: str | None = None) -> View:
+         opened: bool = True, answer: str | None = None, exercise: int = 0) -> View:
     """Everything the page shows for a state. With an exercise (``state.predict``) not yet
     answered (``revealed`` False), every number that would give the answer away is left out.
     ``opened``: the state was opened (a link, saved work), so what of it cannot be used is
     said; after an edit, a player position the new fields lack is quietly let go. ``answer``:
-    the step that answers a checked exercise, marked for the learner to find."""
+    the step that answers a checked exercise, marked for the learner to find; ``exercise``:
+    how many times an exercise was opened (each time, a new form)."""
     trace, errors = _trace(state, use_numpy)
     if errors:
         return View(errors={error.key: error.beside for error in errors})
@@ -88,7 +88,7 @@ def view(state: State, *, use_numpy: bool | None = None, where: str = "browser",
     shell, chunks = render_html.render_parts(trace, context)
     moments = {str(layer.number): moment_of(trace, layer.number, positions[layer.number], outputs=not asking)
                for layer in trace.layers}
-    predict = page.predict_panel(trace, state.predict, state.layers[-1].get("cell")) if state.predict else ""
+    predict = page.predict_panel(trace, state.predict, state.layers[-1].get("cell"), exercise) if state.predict else ""
     common = {"engine": engine_note(trace, where), "problems": problems, "predict": predict, "step": step,
               "shell": shell, "chunks": chunks, "moments": moments, "played": played, "positions": position_keys}
     if asking:
@@ -142,11 +142,5 @@ def _trace(state: State, use_numpy: bool | None = None):
 @cache.memo(2)  # a cell selected, a step played: the same fields are not computed again
 def _compute(inputs: str, layers: tuple[tuple[str, str], ...], activations: tuple[str, ...],
              use_numpy: bool | None, work_limit: int | None):  # the limit is part of what is kept
-    parsed_inputs, parsed_layers, errors = read_fields(inputs, list(layers))  # every field's own mistakes
-    if errors:
-        return None, tuple(errors)
-    try:
-        return forward(parsed_inputs, parsed_layers, use_numpy=use_numpy, texts=(inputs, list(layers)),
-                       activations=list(activations), work_limit=work_limit), ()
-    except InputError as error:  # or the one field whose shape does not fit
-        return None, (error,)
+    return read_and_compute(inputs, list(layers), use_numpy=use_numpy, activations=list(activations),
+                            work_limit=work_limit)

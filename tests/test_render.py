@@ -257,3 +257,26 @@ def test_square_weights_still_need_the_transposition_and_the_page_says_why():
     assert "2 = 2: the shapes would fit, but only because weights is square" in text
     assert "≠" not in text
     assert trace.outputs == [[1, 3], [3, 7], [5, 11]]  # rows of weights used as neurons
+
+
+def test_the_loops_view_and_the_code_name_every_layers_variables_alike():
+    """Layer 2's loops read what layer 1's write, in the Steps and in the Code region alike."""
+    from pycore.state import State
+    from pycore.view import view
+    two = EXAMPLES[-1].state
+    shown = view(State(two.inputs, two.layers, view="loops"), use_numpy=False)
+    code = [html.unescape(re.sub("<[^>]+>", "", block))
+            for block in re.findall(r'<pre class="loop-code".*?</pre>', shown.steps, flags=re.S)]
+    assert len(code) == 2
+    assert "layer1_outputs.append(sample_outputs)" in code[0] and "for sample in inputs:" in code[0]
+    assert "for sample in layer1_outputs:" in code[1] and "layer2_outputs.append(sample_outputs)" in code[1]
+    for block in code:
+        for line in block.splitlines():
+            assert line in shown.code_loops, line  # every line of the Steps' loops is the program's
+
+
+def test_the_footer_names_every_step_a_slide_can_show():
+    from pycore import page
+    from pycore.steps import STEP_KEYS
+    footer = page.footer()
+    assert all(f"&amp;step={key}" in footer for key in STEP_KEYS) and len(STEP_KEYS) == 7

@@ -17,7 +17,15 @@ export function createFields({ store, say, data, engineLive }) {
   const controls = () => document.querySelectorAll("textarea[data-key], select[data-key], input[data-key]");
   const hidden = (s, key) => typeof s.keys[key] === "string" && s.keys[key].length > HUGE && !s.huge[key];
 
-  function set(changed) { store.update((s) => keysChange(s, data, changed)); }
+  // A change of keys. A text short enough to lay out ends the learner's choice to see a
+  // huge one anyway: the next huge text is summarised again.
+  function set(changed) {
+    store.update((s) => {
+      const small = Object.keys(changed).filter((key) => s.huge[key] && String(changed[key]).length <= HUGE);
+      const huge = small.length ? Object.fromEntries(Object.entries(s.huge).filter(([key]) => !small.includes(key))) : s.huge;
+      return { ...keysChange(s, data, changed), huge };
+    });
+  }
 
   // -- the learner's edits ----------------------------------------------------------------
   function onInput(event) {
@@ -108,7 +116,12 @@ export function createFields({ store, say, data, engineLive }) {
   }
 
   function showLayers(s) {
-    for (const fieldset of fieldsets()) if (Number(fieldset.dataset.layer) > s.layers) fieldset.remove();
+    const gone = fieldsets().filter((fieldset) => Number(fieldset.dataset.layer) > s.layers);
+    for (const fieldset of gone) fieldset.remove();
+    if (gone.length) { // the engine sends a layer's editor again when it comes back
+      store.update((now) => ({ have: Object.fromEntries(Object.entries(now.have)
+        .filter(([id]) => !id.startsWith("editor:") || Number(id.slice(7)) <= now.layers)) }));
+    }
     const live = engineLive();
     const problem = s.result.addLayerProblem;
     const max = data.state.max_layers;

@@ -36,11 +36,13 @@ export function createRenderLoop({ store, engine, data }) {
           const message = { version: s.version, since: s.sent.version, changes: changed, render, have: s.have };
           if (s.sent.layers !== s.layers) message.layers = s.layers;
           store.update({ sent: { keys: s.keys, layers: s.layers, version: s.version } });
-          let reply;
+          let reply = null;
           try {
             reply = await engine.call("update", message);
-          } catch {
-            return; // said on the page (no answer: the page starts Python again)
+          } catch { /* said on the page (no answer: the page starts Python again) */ }
+          if (!reply?.ok) { // a bug in Python: said on the page; the next change resyncs the session
+            store.update((now) => ({ shown: Math.max(now.shown, message.version) }));
+            if (!reply) return;
           }
           if (reply.resync) await resync();
           else adopt(reply);
@@ -72,7 +74,7 @@ export function createRenderLoop({ store, engine, data }) {
         keys = sentKeys = reply.state;
         const layers = countOf(keys);
         Object.assign(patch, { layers, keysVersion: version, renderVersion: version, fieldsVersion: version,
-                               positionsVersion: version, exercise: { revealed: false, checking: false } });
+                               positionsVersion: version, exercise: { revealed: false, checking: false }, huge: {} });
         patch.sent = { keys, layers, version };
         if (reply.replaced) patch.replacedAt = version;
       }

@@ -185,8 +185,9 @@ class Lens:
         return rows[0] if "vector" in table.get_attribute("class") else rows
 
     def alert_for(self, name: str):
-        """The alert inside the field whose editor is named ``name``."""
-        return self.page.locator(".field", has=self.field(name)).get_by_role("alert")
+        """The alert inside the field whose editor is named ``name`` (by its label: a field
+        holding a text too long to lay out shows a summary instead of its editor)."""
+        return self.page.locator(f'.field:has(> label:text-is("{name}"))').get_by_role("alert")
 
     def alert_text(self, name: str) -> str:
         """That alert's words, without the invisible marks that isolate quoted text."""

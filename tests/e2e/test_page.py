@@ -54,7 +54,9 @@ def test_selecting_a_cell_shows_its_terms_and_highlights_its_row_and_column(shar
     row = grid.locator("tr", has=lens.page.get_by_role("rowheader", name="sample 2"))
     assert row.locator("td.left.hl").count() == 4
     assert [t.strip() for t in grid.locator("td.right.hl").all_inner_texts()] == ["-0.26", "-0.27", "0.17", "0.87"]
-    assert grid.locator('button[aria-pressed="true"]').inner_text() == "-0.3"
+    # the cell starts at its first multiply-add: 2.0 × -0.26 so far, the pair marked
+    assert grid.locator('button[aria-pressed="true"]').inner_text() == "-0.52"
+    assert [t.strip() for t in grid.locator("td.pair").all_inner_texts()] == ["-0.26", "2."]
 
 
 def test_the_product_grid_is_one_tab_stop_moved_by_arrows_home_and_end(shared):
@@ -63,17 +65,18 @@ def test_the_product_grid_is_one_tab_stop_moved_by_arrows_home_and_end(shared):
     first.focus()
     lens.press("ArrowRight")
     lens.press("ArrowDown")
+    # the cell the keys reach is chosen, at its first multiply-add: the running sum is said
     focused = lambda: lens.page.evaluate("document.activeElement.getAttribute('aria-label')")  # noqa: E731
-    assert focused() == "sample 2 · neuron 2: -4.81"
+    assert focused() == "sample 2 · neuron 2: 1.0 so far"
     assert "2.0×0.5 + 5.0×-0.91 + -1.0×0.26 + 2.0×-0.5 = -4.81" in selected_detail(lens)
     lens.press("End")
-    assert focused() == "sample 2 · neuron 3: -0.3"
+    assert focused() == "sample 2 · neuron 3: -0.52 so far"
     lens.press("Home")
-    assert focused() == "sample 2 · neuron 1: 6.9"
+    assert focused() == "sample 2 · neuron 1: 0.4 so far"
     lens.press("Control+End")
-    assert focused() == "sample 3 · neuron 3: -0.474"
+    assert focused() == "sample 3 · neuron 3: 0.39 so far"
     lens.press("Control+Home")
-    assert focused() == "sample 1 · neuron 1: 2.8"
+    assert focused() == "sample 1 · neuron 1: 0.2 so far"
     # one Tab stop: Tab leaves the grid at once
     grid_cells = lens.page.locator("table.product-grid button.cell")
     assert lens.page.locator('table.product-grid button.cell[tabindex="0"]').count() == 1
@@ -155,7 +158,7 @@ def test_a_huge_paste_is_refused_beside_the_field_and_the_page_keeps_working(sha
         "(el, text) => { el.value = text; el.dispatchEvent(new Event('input', {bubbles: true})); }", huge)
     lens.settle()
     assert "at most 1,000,000 numbers" in lens.alert_text("Inputs")
-    assert "Inputs holds 3,000,005 characters" in lens.page.locator(".huge-field").inner_text()
+    assert "Inputs holds 3,000,005 characters" in lens.page.locator(".huge-field:not([hidden])").inner_text()
     lens.click(lens.page.get_by_role("button", name="Clear the field"))  # the summary's way back
     lens.type_into("Inputs", "[1, 2, 3, 2.5]")
     assert close(lens.outputs(), [4.8, 1.21, 2.385])

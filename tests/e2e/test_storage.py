@@ -135,7 +135,7 @@ def test_a_huge_paste_is_kept_without_a_link_never_laid_out_and_can_be_shown_or_
     assert pasted["hidden"] and pasted["empty"]  # never in the textarea: no frame lays it out
     assert lens.page.evaluate("document.activeElement.textContent") == "Show the text anyway"
     lens.settle()
-    summary = lens.page.locator(".huge-field")
+    summary = lens.page.locator('.field[data-key="inputs"] .huge-field')
     assert f"Inputs holds {len(inputs):,} characters" in summary.inner_text()
     note = lens.page.locator("#link-note")
     assert note.is_visible() and "too large for a link" in note.inner_text()

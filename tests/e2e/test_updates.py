@@ -40,7 +40,7 @@ def builds(tmp_path_factory):
     if (ROOT / ".cache").is_dir():  # build A is this tree's: its start-up snapshot is already made
         shutil.copytree(ROOT / ".cache", project / ".cache", copy_function=os.link)
     build_into(here / "A", project)
-    steps = project / "pycore" / "stages.py"
+    steps = project / "pycore" / "catalog" / "en.py"
     assert SENTENCE in steps.read_text()
     steps.write_text(steps.read_text().replace(SENTENCE, CHANGED))
     build_into(here / "B", project, "--no-snapshot")  # and B starts Python the plain way
