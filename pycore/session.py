@@ -168,6 +168,9 @@ class Session:
         (``have``: part id -> token) are sent without their markup."""
         shown = views.view(self.state, where=self.where, revealed=self.revealed, opened=opened,
                            answer=self.answer if self.revealed else None, exercise=self.opened)
+        # the player's moment as the fields have it (quietly let go where they lack it): before the link
+        for key, value in shown.positions.items():
+            self.state = with_key(self.state, key, value) or self.state
         have = have if isinstance(have, dict) else {}
         # each layer's editor after the first, its fields empty (the page fills them in): once
         editors = [(f"editor:{number}", page.layer_fields(number, layer_state(weights="", biases="")))
@@ -181,9 +184,6 @@ class Session:
         if shown.errors:  # and, should nothing else be on show, why (the link may hide the editors)
             empty = say("render.nothing_hidden" if "editors" in self.state.hide else "render.nothing")
             return {**out, "parts": _news(editors, have), "empty": empty}
-        if shown.positions:  # the player's moment as the fields have it (quietly let go where they lack it)
-            for key, value in shown.positions.items():
-                self.state = with_key(self.state, key, value) or self.state
         shell = _token(shown.shell)
         if have.get("shell") != shell:  # the page puts in a new shell: every step goes into it
             have = {key: token for key, token in have.items() if ":" not in key or key.startswith("editor:")}

@@ -163,3 +163,13 @@ def test_a_link_with_mistakes_gets_errors_and_its_layer_editors(engine):
     assert set(reply["errors"]) == {"biases2"}  # a field that does not read: its own mistake first
     assert [part_id for part_id, _, _ in reply["parts"]] == ["editor:2"]
     assert reply["state"]["activation2"] == "relu" and reply["fragment"] == encode(decode(fragment)[0])
+
+
+def test_a_position_the_new_fields_lack_is_let_go_quietly_link_and_all(engine):
+    opened = send(engine, "open", {"version": 1, "source": "link", "fragment": DEFAULT.fragment + "&cell=2,2&term=2"})
+    assert opened["positions"]["cell"] == [2, 2] and "cell=2,2&term=2" in opened["fragment"]
+    edited = send(engine, "update", {"version": 2, "since": 1, "changes": {"inputs": "[[1, 2, 3, 2.5]]"}})
+    assert edited["problems"] == [] and edited["positions"] == {"cell": None, "term": None, "phase": None}
+    assert "cell=" not in edited["fragment"] and "term=" not in edited["fragment"]
+    reopened = send(engine, "open", {"version": 3, "source": "link", "fragment": edited["fragment"] + "&cell=2,2"})
+    assert any("outside layer 1's product" in problem for problem in reopened["problems"])  # a link's: said

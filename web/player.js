@@ -12,7 +12,7 @@ const FRAME_MS = 700; // at speed 1
 export function createPlayer({ root, store, engine, synced, say, data }) {
   const cache = new Map(); // "fieldsVersion|layer|row,col" -> a cell's data and moments
   let timer = null; // playing
-  let latest = 0; // the newest move asked for: keys pressed faster than moments arrive step from there
+  let moves = Promise.resolve(); // moves wait for the one before: keys pressed faster than moments arrive all step
 
   const key = (layer, [r, c]) => `${store.get().fieldsVersion}|${layer}|${r},${c}`;
 
@@ -29,11 +29,18 @@ export function createPlayer({ root, store, engine, synced, say, data }) {
     return cache.get(`${asked}|${layer}|${cell.join(",")}`) ?? null;
   }
 
+  // Queue a move: `where()` says, once the moves before it are done, where it goes.
+  function move(where) {
+    store.busy(+1); // the page is not idle until the move is shown
+    moves = moves.then(() => { const to = where(); return to && go(...to); }).catch(() => {})
+      .finally(() => store.busy(-1));
+    return moves;
+  }
+
   // Show moment `at` (an index into the cell's moments, or "start"/"last") of a layer's cell.
   async function go(layer, cell, at) {
-    const ticket = ++latest;
     const found = await cellOf(layer, cell, [store.get().moments[layer]?.cell?.next]).catch(() => null);
-    if (!found || ticket !== latest) return;
+    if (!found) return;
     const index = at === "start" ? found.start : at === "last" ? found.count - 1 : at;
     const frame = found.frames[Math.max(0, Math.min(index, found.count - 1))];
     const { frames: _, ...shown } = found;
@@ -46,24 +53,27 @@ export function createPlayer({ root, store, engine, synced, say, data }) {
   const byCell = () => store.get().player.granularity === "cells";
 
   function next() {
-    const { cell, frame } = here() ?? {};
-    if (!frame) return;
-    if (byCell()) { if (cell.next) go(cell.layer, cell.next, "last"); else stop(); return; }
-    if (frame.step + 1 < cell.count) go(cell.layer, cell.cell, frame.step + 1);
-    else if (cell.next) go(cell.layer, cell.next, 0);
-    else stop();
+    move(() => {
+      const { cell, frame } = here() ?? {};
+      if (!frame) return null;
+      if (byCell()) return cell.next ? [cell.layer, cell.next, "last"] : (stop(), null);
+      if (frame.step + 1 < cell.count) return [cell.layer, cell.cell, frame.step + 1];
+      return cell.next ? [cell.layer, cell.next, 0] : (stop(), null);
+    });
   }
 
   function previous() {
-    const { cell, frame } = here() ?? {};
-    if (!frame) return;
-    if (byCell()) { if (cell.previous) go(cell.layer, cell.previous, "last"); return; }
-    if (frame.step > 0) go(cell.layer, cell.cell, frame.step - 1);
-    else if (cell.previous) go(cell.layer, cell.previous, "last");
+    move(() => {
+      const { cell, frame } = here() ?? {};
+      if (!frame) return null;
+      if (byCell()) return cell.previous ? [cell.layer, cell.previous, "last"] : null;
+      if (frame.step > 0) return [cell.layer, cell.cell, frame.step - 1];
+      return cell.previous ? [cell.layer, cell.previous, "last"] : null;
+    });
   }
 
-  const first = () => { const { cell } = here(); go(cell.layer, cell.first, byCell() ? "last" : 0); };
-  const last = () => { const { cell } = here(); go(cell.layer, cell.last, "last"); };
+  const first = () => move(() => { const { cell } = here(); return [cell.layer, cell.first, byCell() ? "last" : 0]; });
+  const last = () => move(() => { const { cell } = here(); return [cell.layer, cell.last, "last"]; });
 
   function play() {
     if (REDUCED.matches || !here()) return;
@@ -91,7 +101,7 @@ export function createPlayer({ root, store, engine, synced, say, data }) {
     stop();
     const layer = Number(button.dataset.layer);
     const within = button.closest("ol.loop-sums") ? "ol.loop-sums" : button.closest("table") ? "table.product-grid" : null;
-    go(layer, [Number(button.dataset.row), Number(button.dataset.col)], "start").then(() => {
+    move(() => [layer, [Number(button.dataset.row), Number(button.dataset.col)], "start"]).then(() => {
       if (within) root.querySelector(`section.layer[data-layer="${layer}"] ${within} button.cell[tabindex="0"]`)?.focus();
     });
   }
@@ -135,7 +145,7 @@ export function createPlayer({ root, store, engine, synced, say, data }) {
     if (playHere) {
       const layer = Number(playHere.dataset.layer);
       const cell = store.get().moments[layer]?.cell;
-      if (cell) go(layer, cell.cell, 0).then(() => root.querySelector(".player:not([hidden]) button[data-go='next']")?.focus());
+      if (cell) move(() => [layer, cell.cell, 0]).then(() => root.querySelector(".player:not([hidden]) button[data-go='next']")?.focus());
     }
   });
   root.addEventListener("change", (event) => {
@@ -145,7 +155,7 @@ export function createPlayer({ root, store, engine, synced, say, data }) {
     if (granularity) {
       store.update((s) => ({ player: { ...s.player, granularity: granularity.value } }));
       const { cell, frame } = here() ?? {};
-      if (granularity.value === "cells" && frame && frame.step !== cell.count - 1) go(cell.layer, cell.cell, "last");
+      if (granularity.value === "cells" && frame && frame.step !== cell.count - 1) move(() => [cell.layer, cell.cell, "last"]);
     }
   });
   root.addEventListener("keydown", (event) => {

@@ -12,6 +12,7 @@ at teardown if any happened (tests that expect some clear them first).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -249,6 +250,33 @@ def offline_lens(browser, site_url):
     yield opened
     context.close()
     assert not opened.watch.problems, "\n".join(opened.watch.problems)
+
+
+@pytest.fixture
+def patched(new_context, site_url, tmp_path):  # site_url: dist/ is built
+    """A copy of the site whose engine runs a bit of code first in the calls named (with the
+    message's JSON text as ``message_json``): a bug at chosen fields, a worker that dies, a
+    slow answer. Returns the page, ready, and the uncaught errors it has seen."""
+    def serve(**patches):  # call name -> its code, lines indented by 4 spaces
+        site = tmp_path / "site"
+        shutil.copytree(build.DIST, site, copy_function=os.link)  # linked: the engine is replaced, not written through
+        (engine,) = site.glob("app/*/engine.py")
+        text = engine.read_text()
+        engine.unlink()
+        for name, patch in patches.items():
+            text += f"\n_{name} = {name}\n\n\ndef {name}(message_json='{{}}'):\n{patch}    return _{name}(message_json)\n"
+        engine.write_text(text)
+        url = stack.enter_context(build.serving(site))
+        context = new_context(service_workers="block")
+        page = context.new_page()
+        page.add_init_script(option("watchdogMs", 3000))  # 30 s for a learner
+        errors = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(url)
+        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=READY_TIMEOUT)
+        return page, errors
+    with contextlib.ExitStack() as stack:
+        yield serve
 
 
 @pytest.fixture(scope="session")

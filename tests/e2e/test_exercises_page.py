@@ -146,3 +146,32 @@ def test_links_from_before_this_release_open_unchanged(shared):
         lens = shared.goto("#" + link["fragment"])
         assert close(lens.outputs(), link["outputs"], rel=1e-8), link["title"]
         assert lens.page.get_by_role("alert").count() == 0 and lens.page.locator("#link-problems").is_hidden()
+
+
+def test_an_answer_checked_is_not_the_answer_to_the_next_link(shared):
+    lens = shared.goto(DEFAULT + "&predict=shape")
+    assert answer(lens, "(3, 3)").startswith("✓ Right")
+    assert "Hidden until you check" not in lens.region("Layer outputs").inner_text()
+    lens.goto(DEFAULT + "&predict=outputs")  # another exercise: nothing of the last one is revealed
+    assert "Hidden until you check" in lens.region("Layer outputs").inner_text()
+    assert lens.page.locator("#verdict").inner_text() == ""
+    assert lens.page.get_by_role("textbox", name="Your prediction").input_value() == ""
+
+
+def test_a_double_click_on_check_gives_one_verdict(shared):
+    lens = shared.goto(DEFAULT + "&predict=shape")
+    lens.page.get_by_role("textbox", name="Your prediction").fill("(3, 4)")
+    lens.page.get_by_role("button", name="Check").dblclick()
+    lens.settle()
+    assert lens.page.get_by_role("button", name="Show the worked step").count() == 1
+    assert lens.page.locator("#verdict").inner_text().count("Not quite") == 1
+
+
+def test_a_cell_after_relu_is_asked_for_after_relu_and_the_value_before_it_is_named(shared):
+    lens = shared.goto(DEFAULT.replace("biases=[2,%203,%200.5]", "biases=[2,%20-3,%200.5]")
+                       + "&activation=relu&predict=cell&cell=1,2")
+    question = lens.page.locator(".predict-form .question").inner_text()
+    assert "What is the output of sample 1 · neuron 2, after ReLU?" in question
+    verdict = answer(lens, "-4.79")  # the output before ReLU
+    assert verdict.startswith("✗ Not quite: sample 1 · neuron 2 is 0, you said -4.79.")
+    assert "That is the output before ReLU (-4.79); ReLU is part of the question." in verdict

@@ -2,48 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-
-import pytest
-from helpers_e2e import option
-
-import build
-
-
-@pytest.fixture
-def broken(new_context, site_url, tmp_path):  # site_url: dist/ is built
-    """A copy of the site whose engine fails at chosen fields, as a bug would."""
-    def serve(patch: str):
-        site = tmp_path / "site"
-        shutil.copytree(build.DIST, site, copy_function=os.link)  # linked: the engine is replaced, not written through
-        (engine,) = site.glob("app/*/engine.py")
-        text = engine.read_text()
-        engine.unlink()
-        # the engine's update call, wrapped: ``patch`` runs first, on the message's JSON text
-        engine.write_text(text + "\n_update = update\n\n\ndef update(message_json='{}'):\n" + patch
-                          + "    return _update(message_json)\n")
-        url = stack.enter_context(build.serving(site))
-        context = new_context(service_workers="block")
-        page = context.new_page()
-        page.add_init_script(option("watchdogMs", 3000))  # 30 s for a learner
-        errors = []
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(url)
-        page.wait_for_selector('body[data-ready="true"]', state="attached", timeout=90_000)
-        return page, errors
-    with contextlib.ExitStack() as stack:
-        yield serve
-
 
 def edit(page, text):
     page.fill("#field-biases", text)
     page.wait_for_selector('body[data-idle="true"]', state="attached", timeout=60_000)
 
 
-def test_a_bug_in_python_leaves_a_working_page_and_a_report(broken):
-    page, errors = broken('    if "[9, 9, 9]" in message_json:\n        raise SystemExit("a bug")\n')
+def test_a_bug_in_python_leaves_a_working_page_and_a_report(patched):
+    page, errors = patched(update='    if "[9, 9, 9]" in message_json:\n        raise SystemExit("a bug")\n')
     edit(page, "[9, 9, 9]")
     problem = page.locator("#engine-problem")
     assert problem.is_visible() and "hit a bug in its Python code" in problem.inner_text()
@@ -55,9 +21,9 @@ def test_a_bug_in_python_leaves_a_working_page_and_a_report(broken):
     assert not errors
 
 
-def test_a_worker_that_dies_is_started_again(broken):
+def test_a_worker_that_dies_is_started_again(patched):
     # the worker closes itself after answering these fields: the next call is never answered
-    page, errors = broken('    if "[8, 8, 8]" in message_json:\n        import js\n        js.close()\n')
+    page, errors = patched(update='    if "[8, 8, 8]" in message_json:\n        import js\n        js.close()\n')
     edit(page, "[8, 8, 8]")
     with page.expect_event("load", timeout=60_000):  # never answered: Python starts again, with the page
         page.fill("#field-biases", "[2, 2, 2]")
@@ -71,10 +37,10 @@ def test_a_worker_that_dies_is_started_again(broken):
     assert not errors
 
 
-def test_a_keystroke_is_kept_when_the_address_of_the_one_before_is_written_after_it(broken):
+def test_a_keystroke_is_kept_when_the_address_of_the_one_before_is_written_after_it(patched):
     # the engine takes a second over '[7, 8, 9]': the pause after '[7, 8, 9' ends while it
     # computes, so that edit's address is written after the keystroke was saved
-    page, errors = broken('    if "[7, 8, 9]" in message_json:\n        import time\n        start = time.time()\n'
+    page, errors = patched(update='    if "[7, 8, 9]" in message_json:\n        import time\n        start = time.time()\n'
                           '        while time.time() - start < 1:\n            pass\n')
     before, shown = page.evaluate("[location.hash, document.body.dataset.rendered]")
     page.fill("#field-biases", "[7, 8, 9")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+import pytest
+
 from helpers import close
 from helpers_e2e import field_texts, numpy_on_fields
 from seed import STAGES
@@ -115,3 +117,20 @@ def test_a_link_with_a_mistake_shows_the_alert_and_no_unrelated_results(shared):
     assert lens.region("Layer outputs").locator("table").count() == 0  # not the built-in example
     lens.type_into("Weights", "[[1, 2, 3], [3, 2, 1]]")
     assert close(lens.outputs(), [15, 12])
+
+
+def test_a_link_with_a_mistake_fixed_says_which_engine_computed(shared):
+    lens = shared.goto("#inputs=[1,2,3]&weights=[[1,2],[3]]&biases=[1,2]")
+    assert lens.page.locator("#engine").inner_text() == ""
+    lens.type_into("Weights", "[[1, 2, 3], [3, 2, 1]]")
+    assert "Computed in your browser" in lens.page.locator("#engine").inner_text()
+
+
+@pytest.mark.parametrize("step", ["network", "shapes", "transpose", "product", "biases", "activation", "outputs"])
+def test_a_slide_shows_the_one_step_its_link_names(shared, step):
+    lens = shared.goto("#" + EXAMPLES[DEFAULT_EXAMPLE].fragment + f"&activation=relu&hide=editors,text&step={step}")
+    shown = lens.region("Steps").locator("li.step").evaluate_all(
+        "steps => steps.filter(s => s.checkVisibility()).map(s => [...s.classList].find(c => c.startsWith('step-')))")
+    assert shown == [f"step-{step}"]
+    footer = lens.page.locator("footer").text_content()  # hidden on the slide (hide=text), there to read
+    assert f"&step={step}" in footer

@@ -133,3 +133,44 @@ def test_play_and_pause_and_cell_by_cell(shared):
     lens.page.get_by_role("button", name="Pause").click()
     lens.page.get_by_role("button", name="Play").wait_for()
     lens.click(lens.page.get_by_label("each multiply-add"))
+
+
+def test_a_cell_chosen_starts_at_its_first_multiply_add_and_next_stays_in_it(shared):
+    lens = shared.goto(DEFAULT)
+    lens.click(lens.region("Steps").get_by_role("button", name="sample 2 · neuron 3: -0.3"))
+    assert status(lens).startswith("Step 37 of 63: sample 2 · neuron 3, term 1 of 4")
+    grid = lens.page.locator("table.product-grid")
+    assert grid.locator("td.current button").inner_text() == "-0.52"
+    assert grid.locator("td.pending").count() == 3  # sample 3's cells: not computed yet, as stepping shows them
+    assert lens.page.locator("svg.diagram line.current").get_attribute("data-input") == "0"
+    lens.click(lens.page.get_by_role("button", name="Next step"))
+    assert status(lens).startswith("Step 38 of 63: sample 2 · neuron 3, term 2 of 4")
+    assert "cell=2,3&term=2" in lens.page.url
+
+
+def test_the_bias_and_activation_moments_come_back_from_their_links(shared):
+    lens = shared.goto(DEFAULT + "&activation=relu")
+    lens.click(lens.page.get_by_role("button", name="First step"))
+    for _ in range(5):
+        lens.click(lens.page.get_by_role("button", name="Next step"))
+    assert status(lens).startswith("Step 6 of 72: sample 1 · neuron 1: + bias: 2.8 + 2.0 = 4.8")
+    bias = lens.page.url.split("#")[1]
+    assert "phase=bias" in bias
+    lens.click(lens.page.get_by_role("button", name="Next step"))
+    assert status(lens).startswith("Step 7 of 72: sample 1 · neuron 1: ReLU: 4.8 becomes 4.8")
+    activation = lens.page.url.split("#")[1]
+    assert "phase=activation" in activation
+    lens.goto(DEFAULT)
+    for link, words in ((bias, "Step 6 of 72"), (activation, "Step 7 of 72")):
+        lens.goto("#" + link)  # the link copied at that moment opens that very moment
+        assert status(lens).startswith(words)
+        assert lens.page.locator(".dot-detail .current").count() == 1
+
+
+def test_a_position_the_new_fields_lack_is_let_go_without_blaming_a_link(shared):
+    lens = shared.goto(DEFAULT + "&cell=2,2&term=2")
+    assert status(lens).startswith("Step 31 of 63")
+    lens.type_into("Inputs", "[[1, 2, 3, 2.5]]")  # one sample: no cell 2,2 any more
+    assert lens.page.locator("#link-problems").is_hidden()
+    assert "cell=" not in lens.page.url and "term=" not in lens.page.url
+    assert status(lens).startswith("Step 7 of 21")  # the first cell, as a page opens
