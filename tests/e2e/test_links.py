@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import quote
 
 import pytest
-
 from helpers import close
 from helpers_e2e import field_texts, numpy_on_fields
 from seed import STAGES
