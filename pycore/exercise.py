@@ -42,7 +42,7 @@ def _after(layer: LayerTrace) -> dict:
     """How a question names the activation it includes ("" without one)."""
     if layer.activation == "none":
         return {"after": ""}
-    return {"after": say("exercise.after", activation=say(f"activation.{layer.activation}.title"))}
+    return {"after": say("exercise.after", activation=say(f"activation.{layer.activation}.name"))}
 
 
 def question(trace: Trace, kind: str, cell=None) -> str:
@@ -133,7 +133,7 @@ def _mistake(layer: LayerTrace, guess, cell) -> str:
     r, c = cell
     before = layer.as_grid(layer.outputs)[r][c]  # after the bias, before the activation
     dot = layer.as_grid(layer.dots)[r][c]
-    activation = say(f"activation.{layer.activation}.title") if layer.activation != "none" else ""
+    activation = say(f"activation.{layer.activation}.name") if layer.activation != "none" else ""
     if activation and _close(guess, before):
         return " " + say("exercise.before_activation", activation=activation, before=fmt(before))
     if layer.biases is not None and _close(guess, dot):
@@ -174,7 +174,7 @@ def _check_outputs(trace: Trace, guess: str):
     more = say("exercise.more", count=len(wrong) - 3) if len(wrong) > 3 else ""
     mistake = ""
     if layer.activation != "none" and all(_close(g, a) for g, a in zip(flat_given, flat(layer.outputs))):
-        mistake = " " + say("exercise.all_before_activation", activation=say(f"activation.{layer.activation}.title"))
+        mistake = " " + say("exercise.all_before_activation", activation=say(f"activation.{layer.activation}.name"))
     elif layer.biases is not None and all(_close(g, a) for g, a in zip(flat_given, flat(layer.dots))):
         mistake = " " + say("exercise.all_before_bias")
     return False, say("exercise.outputs_wrong", count=len(wrong), total=len(flat_answer), listed=listed + more) \

@@ -168,14 +168,14 @@ def moment(layer: LayerTrace, at: Position, layers: int = 1, *, outputs: bool = 
         words = say("player.bias", label=label, dot=fmt(cell.dot), bias=fmt(cell.bias), output=fmt(cell.output))
     elif at.phase == "activation":
         variables[name] = fmt(activated)
-        words = say("player.activation", label=label, activation=say(f"activation.{activation.name}.title"),
+        words = say("player.activation", label=label, activation=say(f"activation.{activation.name}.name"),
                     output=fmt(cell.output), activated=fmt(activated))
     else:
         variables[name] = fmt(cell.output if activated is None else activated)
         kind = "done" if cell.bias is None and activated is None else "done_bias" if activated is None else \
             "done_activation"
         words = say(f"player.{kind}", label=label, output=fmt(cell.output if activated is None else activated),
-                    dot=fmt(cell.dot), activation=say(f"activation.{activation.name}.title"))
+                    dot=fmt(cell.dot), activation=say(f"activation.{activation.name}.name"))
     if not outputs:
         words, variables = "", {}
     playing = at.playing

@@ -17,6 +17,7 @@ from .numfmt import fmt
 WIDTH, HEIGHT = 340, 240
 LEFT, RIGHT, TOP, BOTTOM = 46, 14, 14, 34  # margins around the plotting box
 POINTS_SHOWN = 40
+CURVE_POINTS = 64  # a curve is drawn through this many straight pieces
 KNOB_RANGE = (-3, 3, 0.1)  # the weight and bias sliders' reach and step; the fields can hold any number
 
 
@@ -45,13 +46,15 @@ def _range(values: list[float], pad: float = 0.08) -> tuple[float, float]:
 
 def plot(function, x_range: tuple[float, float], points: list[tuple[float, float, str]], *,
          name: str, title: str, description: str, x_label: str, y_label: str, kinks: tuple[float, ...] = (),
-         jumps: tuple[float, ...] = (), y_range: tuple[float, float] | None = None) -> str:
+         jumps: tuple[float, ...] = (), y_range: tuple[float, float] | None = None, curved: bool = False) -> str:
     """``function`` drawn over ``x_range``, exact at the ends, at ``kinks`` (where a straight
     piece turns) and on both sides of ``jumps`` (where it leaps); ``points`` marked and labelled.
+    ``curved``: not straight between those, so drawn through CURVE_POINTS points.
     ``y_range``: the output axis's reach whatever the function (widened only to show all of
     it), so that two plots side by side, or one plot before and after a change, compare."""
     x0, x1 = x_range
-    xs = sorted({x0, x1, *[k for k in kinks if x0 < k < x1]})
+    along = [x0 + (x1 - x0) * i / CURVE_POINTS for i in range(1, CURVE_POINTS)] if curved else []
+    xs = sorted({x0, x1, *along, *[k for k in kinks if x0 < k < x1]})
     pieces = [[(x, function(x)) for x in xs]]
     for jump in (j for j in jumps if x0 < j < x1):  # a step: two pieces, no line across the leap
         left = [(x, y) for x, y in pieces[0] if x < jump] + [(jump, function(jump))]
@@ -134,5 +137,5 @@ def activation_plot(number: int, activation, outputs: list) -> str:
                 title=say("plot.activation.title", activation=say(f"{words}.title"), formula=say(f"{words}.formula"),
                           number=number),
                 description=description, x_label=say("plot.activation.x_label"),
-                y_label=say("plot.activation.y_label"), kinks=activation.kinks,
+                y_label=say("plot.activation.y_label"), kinks=activation.kinks, curved=activation.curved,
                 jumps=activation.jumps)

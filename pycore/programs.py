@@ -82,7 +82,8 @@ def loops_program(trace: Trace) -> str:
     too_big = _too_big(trace)
     if too_big:
         return too_big
-    lines = [*_comment(say("code.loops")).splitlines(), *_assignments(trace), ""]
+    imports = sorted({line for layer in trace.layers for line in ACTIVATIONS[layer.activation].imports})
+    lines = [*_comment(say("code.loops")).splitlines(), *imports, *([""] if imports else []), *_assignments(trace), ""]
     for layer in trace.layers:
         named = names(trace, layer)
         if len(trace.layers) > 1:

@@ -270,10 +270,10 @@ def knobs_view(layer: LayerTrace) -> str:
 def activation_view(layer: LayerTrace) -> str:
     """The outputs before and after the activation, the changed ones marked, and the function plotted."""
     activation = ACTIVATIONS[layer.activation]
-    title = say(f"activation.{activation.name}.title")
+    title, name = say(f"activation.{activation.name}.title"), say(f"activation.{activation.name}.name")
     labels = _outputs_axes(layer)
     return pair(figure("outputs", layer.outputs, **labels), title,
-                figure(say("figure.after", activation=title), layer.activated, changed=_changed(layer), **labels)) \
+                figure(say("figure.after", activation=name), layer.activated, changed=_changed(layer), **labels)) \
         + tag("figure", plot.activation_plot(layer.number, activation, flat(layer.outputs)), class_="plot-figure")
 
 
@@ -540,7 +540,7 @@ def dot_detail(layer: LayerTrace, r: int, c: int) -> str:
     if layer.activated is not None:
         activation = ACTIVATIONS[layer.activation]
         final = layer.as_grid(layer.activated)[r][c]
-        lines += tag("p", esc(say("detail.activation", activation=say(f"activation.{activation.name}.title"),
+        lines += tag("p", esc(say("detail.activation", activation=say(f"activation.{activation.name}.function"),
                                   output=fmt(cell.output))) + " = " + tag("strong", esc(fmt(final)), class_="output"),
                      class_="with-activation", data_line="activation")
     lines += tag("p", esc(say("detail.so_far")) + tag("strong", "", class_="running"), class_="so-far", hidden=True)

@@ -31,7 +31,7 @@ def _step_body(layer: LayerTrace, key: str, full: bool) -> list[str]:
         return []
     if key == "activation":
         return (_labelled(say("text.outputs"), layer.outputs, full)
-                + _labelled(say("figure.after", activation=say(f"activation.{layer.activation}.title")),
+                + _labelled(say("figure.after", activation=say(f"activation.{layer.activation}.name")),
                             layer.activated, full))
     if key == "shapes":
         return (_labelled("inputs", layer.inputs.values, full) + _labelled("weights", layer.weights.values, full)

@@ -138,6 +138,8 @@ class Activation:
     loop: str  # the loops' line, with {v} (the running output) to fill in
     kinks: tuple[float, ...] = ()  # where its plot turns a corner
     jumps: tuple[float, ...] = ()  # where its plot leaps
+    curved: bool = False  # not straight between those: its plot is drawn through many points
+    imports: tuple[str, ...] = ()  # what the loops' line needs imported ("import math")
 
 
 ACTIVATIONS = {a.name: a for a in (

@@ -164,7 +164,7 @@ def steps(layer: LayerTrace, view: str = "numpy", previous: LayerTrace | None = 
     words = (say("steps.outputs.one_by_one") if layer.outputs_shape == (1, 1) else
              say(f"{words_of}.outputs_words"))
     text = say("steps.outputs.text" if layer.activation == "none" else "steps.outputs.text_activated",
-               shape=shape_words(layer.outputs_shape), words=words, activation=say(f"{activation}.title"))
+               shape=shape_words(layer.outputs_shape), words=words, activation=say(f"{activation}.name"))
     out.append(Step("outputs", say("steps.outputs.title"), (text,)))
     return out
 

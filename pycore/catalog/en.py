@@ -308,14 +308,21 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "stage.batch_neuron.bias_words": "The neuron's one bias is added to every sample's dot product.",
     "stage.batch_neuron.loops_title": "The loops: for each sample, each input times the neuron's weight, added up",
     # -- activations, by Activation.name: its title, its formula as the seed writes it, its words --
+    # title: in headings and choices; name: inside a sentence; function: written as f(x)
     "activation.none.title": "No activation",
+    "activation.none.name": "no activation",
+    "activation.none.function": "x",
     "activation.none.formula": "x",
     "activation.none.words": "The outputs pass on as they are.",
     "activation.step.title": "The step function",
+    "activation.step.name": "the step function",
+    "activation.step.function": "step",
     "activation.step.formula": "1 if x > 0 else 0",
     "activation.step.words": ("A neuron fires or not: the step function gives 1 where the output is greater than 0, "
                               "and 0 everywhere else."),
     "activation.relu.title": "ReLU",
+    "activation.relu.name": "ReLU",
+    "activation.relu.function": "ReLU",
     "activation.relu.formula": "max(0, x)",
     "activation.relu.words": ("ReLU (rectified linear) keeps every output above 0 as it is and turns every output at "
                               "or below 0 into 0."),
