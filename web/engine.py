@@ -19,6 +19,7 @@ from pathlib import Path
 BOOT = "snapshot" if "pycore" in sys.modules else "plain"
 
 from pycore import view as views  # noqa: E402
+from pycore.catalog import say  # noqa: E402
 from pycore.dense import BROWSER_WORK_LIMIT  # noqa: E402
 from pycore.session import Session  # noqa: E402
 
@@ -59,7 +60,7 @@ async def start(page_url):
                 numpy = True
                 views.WORK_LIMIT = None  # NumPy computes large layers quickly
             except Exception as error:  # the pure-Python engine still computes everything
-                js.console.warn(f"NumPy did not load ({error}); computing with the Python loops.")
+                js.console.warn(say("engine.numpy_failed", error=str(error)))
         return json.dumps({"ok": True, "numpy": numpy, "boot": BOOT})
     except (Exception, SystemExit) as error:
         return _failed(error)

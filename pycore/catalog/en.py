@@ -799,4 +799,5 @@ MESSAGES: dict[str, str | dict[str, str]] = {
                     "rounded to {precision} decimals as NumPy prints arrays. Same float, shorter text."),
     "code.object_dtype": ("These integers are too large for NumPy's int64, which would wrap around:\ndtype=object "
                           "keeps Python's exact integers."),
+    "engine.numpy_failed": "NumPy did not load ({error}); computing with the Python loops.",
 }
