@@ -172,8 +172,7 @@ def moment(layer: LayerTrace, at: Position, layers: int = 1, *, outputs: bool = 
                     output=fmt(cell.output), activated=fmt(activated))
     else:
         variables[name] = fmt(cell.output if activated is None else activated)
-        kind = "done" if cell.bias is None and activated is None else "done_bias" if activated is None else \
-            "done_activation"
+        kind = "done" + ("_bias" if cell.bias is not None else "") + ("_activation" if activated is not None else "")
         words = say(f"player.{kind}", label=label, output=fmt(cell.output if activated is None else activated),
                     dot=fmt(cell.dot), activation=say(f"activation.{activation.name}.name"))
     if not outputs:

@@ -3,6 +3,7 @@ pre-render and the live page, so the first paint and the live result agree."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field, replace
 
 from . import cache, exercise, page, player, programs, render_html
@@ -103,8 +104,15 @@ def moment_of(trace: Trace, number: int, at: player.Position, *, outputs: bool =
     cell's dot product written out)."""
     layer = trace.layers[number - 1]
     cell = player.cell_data(layer, at.row, at.column)
-    cell["detail"] = render_html.dot_detail(layer, at.row, at.column) if outputs else ""
+    _detail(cell, layer, outputs)
     return {"cell": cell, "frame": player.moment(layer, at, len(trace.layers), outputs=outputs)}
+
+
+def _detail(cell: dict, layer, outputs: bool) -> None:
+    """A cell's dot product written out, and its token: the page puts it in again when it changed."""
+    row, column = cell["cell"]
+    cell["detail"] = render_html.dot_detail(layer, row, column) if outputs else ""
+    cell["token"] = hashlib.blake2b(cell["detail"].encode(), digest_size=8).hexdigest()
 
 
 def cells(state: State, number: int, wanted: list, *, outputs: bool = True) -> list[dict]:
@@ -120,7 +128,7 @@ def cells(state: State, number: int, wanted: list, *, outputs: bool = True) -> l
         if (row, column) not in shown:
             continue
         cell = player.cell_data(layer, row, column)
-        cell["detail"] = render_html.dot_detail(layer, row, column) if outputs else ""
+        _detail(cell, layer, outputs)
         cell["frames"] = player.cell_moments(layer, row, column, len(trace.layers), outputs=outputs)
         out.append(cell)
     return out

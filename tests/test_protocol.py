@@ -23,7 +23,7 @@ RENDER = {"errors", "problems", "fragment", "link_note", "add_layer_problem", "f
 REPLIES = {"ping": {"ok", "version"}, "open": {"ok", "version", "replaced", "state"},
            "update": {"ok", "version", "added"}, "frames": {"ok", "version", "layer", "cells"},
            "check": {"ok", "version", "verdict"}}
-CELL = {"layer", "cell", "order", "previous", "next", "first", "last", "start", "count", "detail"}
+CELL = {"layer", "cell", "order", "previous", "next", "first", "last", "start", "count", "detail", "token"}
 MOMENT = {"layer", "cell", "order", "phase", "term", "playing", "step", "index", "total", "value", "pair", "detail",
           "line", "vars", "diagram", "say", "status", "link", "label"}
 

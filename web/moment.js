@@ -46,9 +46,9 @@ export function applyMoment(section, { cell, frame }, say) {
   }
 
   const slot = section.querySelector(".detail-slot");
-  if (slot && slot.dataset.cell !== `${row},${col}`) {
+  if (slot && slot.dataset.token !== cell.token) { // another cell, or other numbers
     slot.innerHTML = cell.detail; // rendered and escaped by pycore
-    slot.dataset.cell = `${row},${col}`;
+    slot.dataset.token = cell.token;
   }
   const detail = slot?.querySelector(".dot-detail");
   if (detail) {

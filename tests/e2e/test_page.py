@@ -245,3 +245,13 @@ def test_the_fields_typed_are_the_fields_computed(shared):
         lens.field("Biases").fill(text)
     lens.settle()
     assert close(lens.outputs(), numpy_outputs(BATCH, [(WEIGHTS_3x4, "[3, 3, 3]")]))
+
+
+def test_the_worked_sum_follows_the_numbers_not_only_the_cell(shared):
+    lens = shared.goto(DEFAULT)
+    assert "1.0×0.2 + 2.0×0.8 + 3.0×-0.5 + 2.5×1.0 = 2.8" in selected_detail(lens)
+    lens.type_into("Inputs", "[[3, 2, 3, 2.5],\n [2, 5, -1, 2],\n [-1.5, 2.7, 3.3, -0.8]]")  # the same cell, new numbers
+    assert "3.0×0.2 + 2.0×0.8 + 3.0×-0.5 + 2.5×1.0 = 3.2" in selected_detail(lens)
+    assert "3.2 + 2.0 (bias) = 5.2" in selected_detail(lens)
+    lens.goto("#" + EXAMPLES[5].fragment).goto("#" + EXAMPLES[6].fragment)  # an example after another
+    assert "= 4.8" in selected_detail(lens) and "= 2.3" not in selected_detail(lens)
