@@ -62,6 +62,11 @@ class Context:
     answer: str | None = None  # the step that answers a checked exercise (in the last layer)
     names: dict[int, dict] = field(default_factory=dict)
     sources: list[dict] | None = None
+    state: object = None  # the whole state (pycore.state.State): a view may read any key of it
+
+    def value(self, name: str):
+        """A field of the context, or else a key of the state (what a step view's ``context`` names)."""
+        return getattr(self, name) if hasattr(self, name) else getattr(self.state, name)
 
 
 def render(trace: Trace, context: Context | None = None) -> str:
@@ -96,7 +101,7 @@ def render_parts(trace: Trace, context: Context) -> tuple[str, list[tuple[str, s
                      if view.shown is None or view.shown(layer, context)]
             for suffix, view in parts:
                 chunk_id = f"{layer.number}:{step.key}{suffix}"
-                extra = tuple(getattr(context, name) for name in view.context)
+                extra = tuple(context.value(name) for name in view.context)
                 chunks.append((chunk_id, cache.piece(layer.number, step.key + suffix, source, view.depends,
                                                      lambda v=view, s=step, at=layer: v.render(at, s, context),
                                                      *extra)))

@@ -83,7 +83,7 @@ def view(state: State, *, use_numpy: bool | None = None, where: str = "browser",
         step = None
     asking = bool(state.predict) and not revealed
     played = next((number for number, at in positions.items() if at.playing), 1)
-    context = render_html.Context(view=state.view, asking=asking, played=played, step=step, answer=answer,
+    context = render_html.Context(view=state.view, asking=asking, played=played, step=step, answer=answer, state=state,
                                   names={layer.number: programs.names(trace, layer) for layer in trace.layers},
                                   sources=cache.sources(state, trace.engine))
     shell, chunks = render_html.render_parts(trace, context)

@@ -609,7 +609,7 @@ MESSAGES: dict[str, str | dict[str, str]] = {
     "player.by_moments": "each multiply-add",
     "player.by_cells": "each cell",
     "player.keys": ("Keys in the player: ← and → step, Home and End go to the first and last step, Space plays and "
-                    "pauses. Anywhere else on the page: [ and ] step."),
+                    "pauses. In the product grid the arrows choose a cell. Anywhere else on the page: [ and ] step."),
     "player.motion": "Playing is off because your system asks for reduced motion; step with Next step.",
     "render.play_layer": "Play layer {number} step by step",
     "render.in_numpy": "In NumPy: ",
