@@ -8,6 +8,7 @@ applies moments and edits to by their data attributes.
 
 from __future__ import annotations
 
+import hashlib
 from html import escape
 
 
@@ -43,3 +44,8 @@ def tag(name: str, content: str = "", **values) -> str:
 
 def classes(*names) -> str | None:
     return " ".join(name for name in names if name) or None
+
+
+def token(markup: str) -> str:
+    """A short token of a part's markup: the page keeps it to say which part it shows."""
+    return hashlib.blake2b(markup.encode(), digest_size=8).hexdigest()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 
-from . import exercise
+from . import exercise, player
 from .catalog import current, say, web_messages
 from .errors import field_key, field_label
 from .html import esc, tag
@@ -31,7 +31,9 @@ def document(shown, state: State, examples, *, app: str, version: str, snapshot:
     data = {"words": web_messages(), "locale": words.TAG, "state": table(), "defaults": to_keys(State()),
             "examples": [{"fragment": example.fragment, "keys": to_keys(example.state)} for example in examples],
             "default_example": default_example,
-            "moments": shown.moments, "played": shown.played}
+            "moments": shown.moments, "played": shown.played, "have": shown.tokens(),
+            "player": {"granularity": player.GRANULARITIES[0], "cells": player.GRANULARITIES[1],
+                       "speed": float(player.SPEED)}}
     head = (tag("meta", charset="utf-8")
             + tag("meta", http_equiv="Content-Security-Policy", content_=POLICY)
             + tag("meta", name_="viewport", content_="width=device-width, initial-scale=1")

@@ -27,6 +27,9 @@ from .trace import LayerTrace
 PHASES = ("term", "bias", "activation", "done")
 LINKED_PHASES = PHASES[1:]  # linked by name (phase=bias); "term" by its count (term=K)
 START = 1  # a cell chosen by hand starts at its first multiply-add
+GRANULARITIES = ("moments", "cells")  # the player steps by each moment, or by each cell (the first: as it starts)
+SPEEDS = ("0.5", "1", "2", "4")  # times the normal speed
+SPEED = "1"  # as it starts
 
 
 @dataclass(frozen=True)

@@ -554,9 +554,6 @@ def dot_detail(layer: LayerTrace, r: int, c: int) -> str:
     return tag("div", lines, class_="dot-detail", data_layer=layer.number, data_row=r, data_col=c)
 
 
-SPEEDS = ("0.5", "1", "2", "4")
-
-
 def player_controls(layer: LayerTrace, hidden: bool = False) -> str:
     """The player of this layer: its buttons, speed and granularity, and the moment in
     words (a moment fills it in). The page steps through pycore's moments itself."""
@@ -564,12 +561,12 @@ def player_controls(layer: LayerTrace, hidden: bool = False) -> str:
                       for go, keys in (("first", "Home"), ("previous", "ArrowLeft"), ("play", "Space"),
                                        ("next", "ArrowRight"), ("last", "End")))
     speed = tag("label", esc(say("player.speed")) + tag("select", "".join(
-        tag("option", esc(say(f"player.speed.{value}")), value=value, selected=value == "1") for value in SPEEDS),
-        data_speed="1"), class_="speed")
+        tag("option", esc(say(f"player.speed.{value}")), value=value, selected=value == player.SPEED)
+        for value in player.SPEEDS), data_speed=player.SPEED), class_="speed")
     granularity = tag("fieldset", tag("legend", esc(say("player.step_by"))) + "".join(
         tag("label", tag("input", type="radio", name_=f"granularity-{layer.number}", value=value,
-                         checked=value == "moments") + esc(" " + say(f"player.by_{value}")))
-        for value in ("moments", "cells")), class_="granularity")
+                         checked=value == player.GRANULARITIES[0]) + esc(" " + say(f"player.by_{value}")))
+        for value in player.GRANULARITIES), class_="granularity")
     title_id = f"player-{layer.number}-title"
     status = tag("p", "", class_="player-status", role="status")
     keys = tag("p", esc(say("player.keys")), class_="keys hint")

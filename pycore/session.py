@@ -13,7 +13,6 @@ token: a part the page says it already shows (``have``) is sent without its mark
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 
 from . import page
@@ -21,7 +20,7 @@ from . import view as views
 from .catalog import say
 from .errors import split_key
 from .examples import EXAMPLES, add_layer_problem, new_layer
-from .html import esc, tag
+from .html import esc, tag, token
 from .state import (
     MAX_LAYERS,
     POSITION,
@@ -37,8 +36,6 @@ from .state import (
     to_keys,
     with_key,
 )
-
-COMPUTED = ("inputs", "weights", "biases", "activation")  # what the numbers are made of
 
 
 class Session:
@@ -80,11 +77,11 @@ class Session:
             opened = from_keys(message.get("data") if isinstance(message.get("data"), dict) else {})
         else:
             raise ValueError(f"unknown source {source!r}")
-        if replaced or source != "state":
+        if source == "state":  # the page's own state again (a reply went missing): the same exercise
+            self.revealed = bool(message.get("revealed"))
+        else:
             self.revealed, self.verdict, self.answer = False, "", None
             self.opened += 1
-        if source == "state":
-            self.revealed = bool(message.get("revealed"))
         self.state = opened
         self.version = int(message.get("version", self.version))
         reply = {"version": self.version, "replaced": replaced, "state": to_keys(self.state)}
@@ -184,12 +181,10 @@ class Session:
         if shown.errors:  # and, should nothing else be on show, why (the link may hide the editors)
             empty = say("render.nothing_hidden" if "editors" in self.state.hide else "render.nothing")
             return {**out, "parts": _news(editors, have), "empty": empty}
-        shell = _token(shown.shell)
+        shell = token(shown.shell)
         if have.get("shell") != shell:  # the page puts in a new shell: every step goes into it
-            have = {key: token for key, token in have.items() if ":" not in key or key.startswith("editor:")}
-        parts = [*shown.chunks, ("outputs", shown.outputs), ("code-loops", shown.code_loops),
-                 ("code-numpy", shown.code_numpy), ("engine", shown.engine), ("predict", shown.predict),
-                 ("verdict", self.verdict), *editors]
+            have = {key: kept for key, kept in have.items() if ":" not in key or key.startswith("editor:")}
+        parts = [*shown.parts(self.verdict), *editors]
         out.update({"shell": [shell, None if have.get("shell") == shell else shown.shell],
                     "parts": _news(parts, have), "moments": shown.moments, "played": shown.played,
                     "positions": {key: value for key, value in to_keys(self.state).items()
@@ -198,15 +193,13 @@ class Session:
 
 
 def _computed(state: State) -> tuple:
-    return (state.inputs, tuple((layer["weights"], layer["biases"], layer["activation"]) for layer in state.layers))
+    """What the numbers are made of: the values of every key whose role is "computed"."""
+    keys = to_keys(state)
+    return tuple((key, keys[key]) for key in keys if SPEC[split_key(key)[0]].role == "computed")
 
 
 def _flag(value):
     return list(value) if isinstance(value, tuple) else value
-
-
-def _token(text: str) -> str:
-    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 def _news(parts, have: dict) -> list:
@@ -214,7 +207,7 @@ def _news(parts, have: dict) -> list:
     already shows that very part (its token matches): a large matrix is not sent again."""
     out = []
     for part_id, html in parts:
-        token = _token(html)
-        out.append([part_id, token, None if have.get(part_id) == token else html])
+        kept = token(html)
+        out.append([part_id, kept, None if have.get(part_id) == kept else html])
     return out
 

@@ -3,7 +3,6 @@ pre-render and the live page, so the first paint and the live result agree."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field, replace
 
 from . import cache, exercise, page, player, programs, render_html
@@ -11,6 +10,7 @@ from .catalog import say
 from .dense import read_and_compute
 from .errors import field_key
 from .examples import new_layer
+from .html import token
 from .state import State
 from .steps import engine_note
 from .steps import steps as steps_of
@@ -38,6 +38,16 @@ class View:
     def steps(self) -> str:
         """HTML for the Steps region, whole (the page puts the chunks in place itself)."""
         return render_html.fill(self.shell, self.chunks)
+
+    def parts(self, verdict: str = "") -> list[tuple[str, str]]:
+        """Every part the page puts in place, by id, in the page's order (docs/protocol.md)."""
+        return [*self.chunks, ("outputs", self.outputs), ("code-loops", self.code_loops),
+                ("code-numpy", self.code_numpy), ("engine", self.engine), ("predict", self.predict),
+                ("verdict", verdict)]
+
+    def tokens(self) -> dict[str, str]:
+        """The token of the shell and of every part: what a page showing this view has."""
+        return {"shell": token(self.shell), **{part_id: token(html) for part_id, html in self.parts()}}
 
 
 def complete(state: State) -> State:
@@ -112,7 +122,7 @@ def _detail(cell: dict, layer, outputs: bool) -> None:
     """A cell's dot product written out, and its token: the page puts it in again when it changed."""
     row, column = cell["cell"]
     cell["detail"] = render_html.dot_detail(layer, row, column) if outputs else ""
-    cell["token"] = hashlib.blake2b(cell["detail"].encode(), digest_size=8).hexdigest()
+    cell["token"] = token(cell["detail"])
 
 
 def cells(state: State, number: int, wanted: list, *, outputs: bool = True) -> list[dict]:

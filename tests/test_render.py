@@ -274,9 +274,3 @@ def test_the_loops_view_and_the_code_name_every_layers_variables_alike():
         for line in block.splitlines():
             assert line in shown.code_loops, line  # every line of the Steps' loops is the program's
 
-
-def test_the_footer_names_every_step_a_slide_can_show():
-    from pycore import page
-    from pycore.steps import STEP_KEYS
-    footer = page.footer()
-    assert all(f"&amp;step={key}" in footer for key in STEP_KEYS) and len(STEP_KEYS) == 7

@@ -22,13 +22,21 @@ export function createAddress({ store, render, work, say, data, options }) {
     const { fragment } = store.get().address;
     if (fragment === null || fragment === undefined) return;
     const address = fragment ? `#${fragment}` : ""; // "": too large for a link
-    // a link followed meanwhile (the back button, a gallery link) is not written over
-    if (location.hash === store.get().known && location.hash !== address) {
+    // a link followed meanwhile (the back button, a gallery link) is not written over: it
+    // is opened (hashchange), and the address is written once its fields are the page's
+    if (location.hash !== store.get().known) return;
+    if (location.hash !== address) {
       history.replaceState(null, "", address || location.pathname + location.search);
       own();
       work.save(); // the fields may be newer than this address (an edit still computing): see `own`
+      store.update({ known: location.hash });
     }
-    store.update({ known: location.hash });
+  }
+
+  // The address of every change made so far, at once (before the page leaves this work).
+  async function writeNow() {
+    await render.synced();
+    write();
   }
 
   // Short digests of the last 4 addresses this page has had since it loaded or opened a link,
@@ -46,13 +54,10 @@ export function createAddress({ store, render, work, say, data, options }) {
 
   // -- opening ----------------------------------------------------------------------------------
   const exampleAt = (fragment) => data.examples.findIndex((example) => example.fragment === fragment);
-  const asKept = (keys) => JSON.stringify(work.keepable(keys));
-
   // The fields are about to be replaced by `next`: keep the learner's own work first.
   async function keepOwnWork(next, why) {
     const { keys } = store.get();
-    const mine = asKept(keys);
-    if (mine === asKept(next ?? {}) || data.examples.some((example) => asKept(example.keys) === mine)) return;
+    if (work.same(keys, next ?? {}) || data.examples.some((example) => work.same(example.keys, keys))) return;
     const inputs = String(keys.inputs ?? "");
     const summary = say("page.recent.summary", { time: new Date().toLocaleString(), why: say(why),
       inputs: inputs.slice(0, 40).replace(/\s+/g, " ") + (inputs.length > 40 ? "…" : ""),
@@ -61,35 +66,41 @@ export function createAddress({ store, render, work, say, data, options }) {
     store.update((s) => ({ recent: s.recent + 1 }));
   }
 
-  async function openLink(fragment) {
+  // Each of these replaces the page's fields: the editors take no edit from the start (hold).
+  function openLink(fragment) {
     clearTimeout(timer); // the address is the link's now, not the fields' before it
     if (timer !== null) { timer = null; store.busy(-1); }
     otherWork();
     const index = exampleAt(fragment.replace(/^#/, ""));
     if (index >= 0) store.update({ lastExample: index });
-    await keepOwnWork(null, index >= 0 ? "page.recent.before_example" : "page.recent.before_link");
-    return render.open({ source: "link", fragment });
+    return render.hold(async () => {
+      await keepOwnWork(null, index >= 0 ? "page.recent.before_example" : "page.recent.before_link");
+      return render.open({ source: "link", fragment });
+    });
   }
 
-  async function reset() {
+  function reset() {
     const index = store.get().lastExample ?? data.default_example;
     const example = data.examples[index];
-    await keepOwnWork(example.keys, "page.recent.before_reset");
-    write(); // the work's own address first, so that Back returns to it
-    history.pushState(null, "", `#${example.fragment}`);
-    otherWork();
-    return render.open({ source: "example", index });
+    return render.hold(async () => {
+      await writeNow(); // the work's own address first, with its last keystroke, so that Back returns to it
+      await keepOwnWork(example.keys, "page.recent.before_reset");
+      history.pushState(null, "", `#${example.fragment}`);
+      otherWork();
+      return render.open({ source: "example", index });
+    });
   }
 
-  async function openSaved(state, why = null) {
-    if (why) {
-      await keepOwnWork(state, why);
-      write();
-      history.pushState(null, "", location.pathname); // Back returns to what was on show
-      otherWork();
-    }
-    const reply = await render.open({ source: "saved", data: state });
-    return reply;
+  function openSaved(state, why = null) {
+    return render.hold(async () => {
+      if (why) {
+        await writeNow();
+        await keepOwnWork(state, why);
+        history.pushState(null, "", location.pathname); // Back returns to what was on show
+        otherWork();
+      }
+      return render.open({ source: "saved", data: state });
+    });
   }
 
   // -- what the page shows of it -----------------------------------------------------------------

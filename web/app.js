@@ -32,7 +32,7 @@ const render = createRenderLoop({ store, engine, data });
 const work = createWork({ store, data, say });
 const fields = createFields({ store, say, data, engineLive: () => engine.isLive() });
 createResults({ store, say, placeEditor: fields.placeEditor });
-createPlayer({ root: $("steps-body"), store, engine, say, data, synced: render.idle });
+createPlayer({ root: $("steps-body"), store, engine, say, data, synced: render.synced });
 createExercise({ store, engine, adopt: render.adopt });
 const address = createAddress({ store, render, work, say, data, options });
 const recent = createRecent({ store, work, address, say });
@@ -47,8 +47,6 @@ const arriving = location.hash.length > 1 || work.hasWork();
 store.update({ arriving });
 body.classList.toggle("opening-link", arriving);
 
-const asKept = (keys) => JSON.stringify(work.keepable(keys ?? {}));
-
 async function open() {
   const last = await work.lastWork();
   if (Number.isInteger(last?.example) && data.examples[last.example]) store.update({ lastExample: last.example });
@@ -58,7 +56,7 @@ async function open() {
     // since is newer than the address
     const reload = performance.getEntriesByType("navigation")[0]?.type === "reload";
     const own = last?.address === location.hash || (reload && last?.addresses?.includes(digest(location.hash)));
-    const newer = last?.mine && last.state && own && asKept(last.state) !== asKept(store.get().keys);
+    const newer = last?.mine && last.state && own && !work.same(last.state, store.get().keys);
     if (newer || (reply.replaced === false && last?.state)) {
       await address.openSaved(last.state);
       if (reply.replaced === false) await address.openLink(location.hash); // its settings, on the saved work

@@ -41,6 +41,7 @@ export function createEngine({ store, say, options, beforeReload }) {
       config: { files: { [here("./pycore.zip")]: "./*", [here("./site.json")]: "./site.json" } },
     });
     const started = JSON.parse(await worker.sync.start(location.href));
+    if (!started.ok) throw new Error(started.bug); // said where the page says Python could not start
     calls = worker.sync;
     store.update({ engine: { ...store.get().engine, status: "live", boot: started.boot } });
     body.dataset.boot = started.boot; // "snapshot" or "plain": how Python started
@@ -51,7 +52,7 @@ export function createEngine({ store, say, options, beforeReload }) {
   const answered = (promise, ms) => {
     let timer;
     const timeout = new Promise((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`timeout: ${ms} ms`)), ms);
+      timer = setTimeout(() => reject(new Error(say("page.engine.timeout", { seconds: ms / 1000 }))), ms);
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   };
@@ -59,7 +60,7 @@ export function createEngine({ store, say, options, beforeReload }) {
   // One call: its reply, parsed. A reply that reports a bug in Python ({ok: false}) is said
   // on the page, and returned: the caller goes on with the version it names.
   async function call(name, message = {}) {
-    if (!calls) throw new Error("Python is not live");
+    if (!calls) throw new Error(say("page.engine.not_live"));
     store.busy(+1);
     const slow = setTimeout(() => store.update({ slow: true }), 150);
     const started = performance.now();

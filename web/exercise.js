@@ -19,11 +19,9 @@ export function createExercise({ store, engine, adopt }) {
     store.update((now) => ({ exercise: { ...now.exercise, checking: true } }));
     try {
       const reply = await engine.call("check", { guess: form.querySelector("input").value, have: store.get().have });
-      if (!reply.ok || reply.verdict === null) return;
-      // a check answers the fields it was asked about: if they changed since, the page is theirs
-      if (reply.version < store.get().keysVersion) return;
-      adopt(reply); // the verdict, and the answer once it was read
-
+      // the verdict, and the answer once it was read: shown unless the fields changed since
+      // (adopt shows no render older than the last change that needs one)
+      if (reply.ok && reply.verdict !== null) adopt(reply);
       await store.idle();
       $("prediction")?.focus();
     } finally {

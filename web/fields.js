@@ -38,7 +38,8 @@ export function createFields({ store, say, data, engineLive }) {
       set({ [knob.dataset.field]: knob.dataset.template.replace("{}", knob.value) });
       return;
     }
-    if (!control || control.readOnly || !(control.dataset.key in store.get().keys)) return;
+    if (!control || !(control.dataset.key in store.get().keys)) return;
+    if (control.readOnly || store.get().opening > 0) { show(store.get()); return; } // a link's fields are coming
     if (control.type === "radio" && !control.checked) return;
     if (control.tagName === "TEXTAREA" && control.hidden && control.value === "") return; // its text is kept aside
     set({ [control.dataset.key]: control.value });
@@ -167,7 +168,7 @@ export function createFields({ store, say, data, engineLive }) {
   store.subscribe((s) => [s.keys, s.huge], (_, s) => show(s));
   store.subscribe((s) => s.result.errors, showErrors);
   store.subscribe((s) => [s.layers, s.result.addLayerProblem, s.engine.status], (_, s) => showLayers(s), { now: true });
-  store.subscribe((s) => s.opening || s.arriving, hold, { now: true });
+  store.subscribe((s) => s.opening > 0 || s.arriving, hold, { now: true });
 
   return { placeEditor, roles, propertyOf };
 }

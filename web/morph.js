@@ -3,9 +3,8 @@
 // stays keeps its identity, so focus, a slider being dragged, scroll positions and the
 // browser's layout of everything unchanged survive a re-render.
 
-const parser = document.createElement("template");
-
 export function morph(element, html) {
+  const parser = document.createElement("template");
   parser.innerHTML = html;
   patchChildren(element, parser.content);
 }

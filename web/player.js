@@ -10,23 +10,28 @@ const REDUCED = matchMedia("(prefers-reduced-motion: reduce)");
 const FRAME_MS = 700; // at speed 1
 
 export function createPlayer({ root, store, engine, synced, say, data }) {
-  const cache = new Map(); // "fieldsVersion|layer|row,col" -> a cell's data and moments
-  let timer = null; // playing
+  const cache = new Map(); // "facts|layer|row,col" -> a cell's data and moments
+  let timer = null; // playing: the next tick
+  let run = 0; // which playing this is: a pause or a move by hand ends it, and the moves it queued
   let moves = Promise.resolve(); // moves wait for the one before: keys pressed faster than moments arrive all step
 
-  const key = (layer, [r, c]) => `${store.get().fieldsVersion}|${layer}|${r},${c}`;
+  // What a moment is made of: the numbers (the fields' version), and whether an exercise's
+  // answer may be shown. A moment kept for other facts is shown again with these.
+  const factsOf = (s) => `${s.fieldsVersion}:${s.exercise.revealed}`;
+  const key = (facts, layer, [r, c]) => `${facts}|${layer}|${r},${c}`;
 
-  // A cell's data and every moment of it: from the cache, or the engine (with the cells after it).
+  // A cell's data and every moment of it, for the facts now: from the cache, or the engine
+  // (with the cells after it). Null when the facts changed meanwhile: ask again.
   async function cellOf(layer, cell, ahead = []) {
-    if (cache.has(key(layer, cell))) return cache.get(key(layer, cell));
-    await synced(); // the engine has the fields the page shows
-    const wanted = [cell, ...ahead.filter((c) => c && !cache.has(key(layer, c)))];
-    const asked = store.get().fieldsVersion;
+    await synced(); // the engine holds the fields the page shows
+    const facts = factsOf(store.get());
+    if (cache.has(key(facts, layer, cell))) return cache.get(key(facts, layer, cell));
+    const wanted = [cell, ...ahead.filter((c) => c && !cache.has(key(facts, layer, c)))];
     const reply = await engine.call("frames", { layer, cells: wanted });
-    if (!reply.ok || reply.version < asked) return null; // numbers older than the fields now
+    if (!reply.ok || factsOf(store.get()) !== facts) return null;
     if (cache.size > 64) cache.clear();
-    for (const found of reply.cells) cache.set(`${asked}|${layer}|${found.cell.join(",")}`, found);
-    return cache.get(`${asked}|${layer}|${cell.join(",")}`) ?? null;
+    for (const found of reply.cells) cache.set(key(facts, layer, found.cell), { ...found, facts });
+    return cache.get(key(facts, layer, cell)) ?? null;
   }
 
   // Queue a move: `where()` says, once the moves before it are done, where it goes.
@@ -39,60 +44,77 @@ export function createPlayer({ root, store, engine, synced, say, data }) {
 
   // Show moment `at` (an index into the cell's moments, or "start"/"last") of a layer's cell.
   async function go(layer, cell, at) {
-    const found = await cellOf(layer, cell, [store.get().moments[layer]?.cell?.next]).catch(() => null);
+    let found = null;
+    for (let tries = 0; !found && tries < 3; tries += 1) { // the numbers changed meanwhile: their moments
+      found = await cellOf(layer, cell, [store.get().moments[layer]?.cell?.next]);
+    }
     if (!found) return;
     const index = at === "start" ? found.start : at === "last" ? found.count - 1 : at;
     const frame = found.frames[Math.max(0, Math.min(index, found.count - 1))];
     const { frames: _, ...shown } = found;
-    store.update((s) => ({ ...keysChange(s, data, frame.link), moments: { ...s.moments, [layer]: { cell: shown, frame } },
-                           played: layer }));
+    store.update((s) => ({ ...keysChange(s, data, frame.link), played: layer,
+                           moments: { ...s.moments, [layer]: { cell: shown, frame, facts: shown.facts } } }));
     if (shown.next) cellOf(layer, shown.next).catch(() => {}); // the next cell's moments, before they are wanted
   }
 
   const here = () => store.get().moments[store.get().played];
-  const byCell = () => store.get().player.granularity === "cells";
+  const byCell = () => store.get().player.granularity === data.player.cells;
 
-  function next() {
-    move(() => {
-      const { cell, frame } = here() ?? {};
-      if (!frame) return null;
-      if (byCell()) return cell.next ? [cell.layer, cell.next, "last"] : (stop(), null);
-      if (frame.step + 1 < cell.count) return [cell.layer, cell.cell, frame.step + 1];
-      return cell.next ? [cell.layer, cell.next, 0] : (stop(), null);
-    });
+  // Where the player goes next, previous, first and last, from the moment it shows.
+  function after() {
+    const { cell, frame } = here() ?? {};
+    if (!frame) return null;
+    if (byCell()) return cell.next ? [cell.layer, cell.next, "last"] : null;
+    if (frame.step + 1 < cell.count) return [cell.layer, cell.cell, frame.step + 1];
+    return cell.next ? [cell.layer, cell.next, 0] : null;
   }
 
-  function previous() {
-    move(() => {
-      const { cell, frame } = here() ?? {};
-      if (!frame) return null;
-      if (byCell()) return cell.previous ? [cell.layer, cell.previous, "last"] : null;
-      if (frame.step > 0) return [cell.layer, cell.cell, frame.step - 1];
-      return cell.previous ? [cell.layer, cell.previous, "last"] : null;
-    });
+  function before() {
+    const { cell, frame } = here() ?? {};
+    if (!frame) return null;
+    if (byCell()) return cell.previous ? [cell.layer, cell.previous, "last"] : null;
+    if (frame.step > 0) return [cell.layer, cell.cell, frame.step - 1];
+    return cell.previous ? [cell.layer, cell.previous, "last"] : null;
   }
 
+  const next = () => move(after);
+  const previous = () => move(before);
   const first = () => move(() => { const { cell } = here(); return [cell.layer, cell.first, byCell() ? "last" : 0]; });
   const last = () => move(() => { const { cell } = here(); return [cell.layer, cell.last, "last"]; });
 
+  // Playing: a step, then the next one a moment after it is shown. A pause ends the run,
+  // and the steps it had queued go nowhere.
   function play() {
     if (REDUCED.matches || !here()) return;
-    if (timer) { stop(); return; }
+    if (store.get().player.playing) { stop(); return; }
+    const mine = ++run;
+    store.update((s) => ({ player: { ...s.player, playing: true } }));
     if (here().frame.index >= here().frame.total) first();
-    const tick = () => {
-      const { frame } = here();
-      if (frame.index >= frame.total) { stop(); return; }
-      next();
+    const tick = async () => {
+      await move(() => (run === mine ? after() : null));
+      if (run !== mine) return;
+      if (here().frame.index >= here().frame.total) { stop(); return; }
       timer = setTimeout(tick, FRAME_MS / store.get().player.speed);
     };
     timer = setTimeout(tick, FRAME_MS / store.get().player.speed);
-    store.update((s) => ({ player: { ...s.player, playing: true } }));
   }
 
   function stop() {
-    if (timer) clearTimeout(timer);
+    run += 1;
+    clearTimeout(timer);
     timer = null;
     if (store.get().player.playing) store.update((s) => ({ player: { ...s.player, playing: false } }));
+  }
+
+  // A moment kept for other facts (the numbers changed while the player moved, an answer was
+  // revealed): the same moment, made of the facts now.
+  function refresh(s) {
+    const kept = s.moments[s.played];
+    if (!kept?.facts || kept.facts === factsOf(s) || s.shown < s.renderVersion || s.engine.status !== "live") return;
+    move(() => {
+      const now = here();
+      return now && now.facts !== factsOf(store.get()) ? [now.cell.layer, now.cell.cell, now.frame.step] : null;
+    });
   }
 
   // A cell chosen by hand (a click, a tap, the arrows in the grid, the diagram's buttons)
@@ -133,6 +155,7 @@ export function createPlayer({ root, store, engine, synced, say, data }) {
   }
 
   store.subscribe((s) => [s.moments, s.played, s.shown, s.player], show, { now: true });
+  store.subscribe((s) => [s.fieldsVersion, s.exercise.revealed, s.shown], (_, s) => refresh(s));
 
   // -- events ---------------------------------------------------------------------------
   const actions = { first, previous, next, last, play };

@@ -5,11 +5,11 @@
 // shown when a newer one is on its way, a link for an older state is not written, and a
 // player moment the learner has moved on from is not taken back.
 
-import { keysChange, propertyOf } from "./store.js";
+import { countLayers, keysChange } from "./store.js";
 
 export function createRenderLoop({ store, engine, data }) {
-  const roles = Object.fromEntries(data.state.properties.map((p) => [p.name, p.role]));
-  let pumping = null; // the loop under way (a promise), if any
+  let pumping = null; // the changes under way (a promise), if any
+  let opening = Promise.resolve(); // the opens under way, one after another
 
   function changes(s) {
     const out = {};
@@ -23,6 +23,21 @@ export function createRenderLoop({ store, engine, data }) {
     return engine.isLive() && (s.sent.version < s.keysVersion || s.sent.layers !== s.layers);
   }
 
+  // A call that failed: said on the page (a bug in Python, or no answer: then Python is
+  // started again). What it was to show counts as shown; the next change resyncs the session.
+  const failed = (version) => store.update((now) => ({ shown: Math.max(now.shown, version) }));
+
+  async function send(name, message) {
+    try {
+      const reply = await engine.call(name, message);
+      if (!reply.ok) failed(message.version);
+      return reply;
+    } catch {
+      failed(message.version);
+      return null;
+    }
+  }
+
   // Send what changed, until the session holds the store's state.
   function pump() {
     pumping ??= (async () => {
@@ -31,19 +46,12 @@ export function createRenderLoop({ store, engine, data }) {
         await Promise.resolve(); // edits made in the same task join this message
         while (pending(store.get())) {
           const s = store.get();
-          const changed = changes(s);
           const render = s.renderVersion > s.sent.version || s.sent.layers !== s.layers;
-          const message = { version: s.version, since: s.sent.version, changes: changed, render, have: s.have };
+          const message = { version: s.version, since: s.sent.version, changes: changes(s), render, have: s.have };
           if (s.sent.layers !== s.layers) message.layers = s.layers;
           store.update({ sent: { keys: s.keys, layers: s.layers, version: s.version } });
-          let reply = null;
-          try {
-            reply = await engine.call("update", message);
-          } catch { /* said on the page (no answer: the page starts Python again) */ }
-          if (!reply?.ok) { // a bug in Python: said on the page; the next change resyncs the session
-            store.update((now) => ({ shown: Math.max(now.shown, message.version) }));
-            if (!reply) return;
-          }
+          const reply = await send("update", message);
+          if (!reply) return;
           if (reply.resync) await resync();
           else adopt(reply);
         }
@@ -59,8 +67,9 @@ export function createRenderLoop({ store, engine, data }) {
   async function resync() {
     const s = store.get();
     store.update({ sent: { keys: s.keys, layers: s.layers, version: s.version } });
-    adopt(await engine.call("open", { source: "state", data: s.keys, version: s.version, have: s.have,
-                                      revealed: s.exercise.revealed }));
+    const reply = await send("open", { source: "state", data: s.keys, version: s.version, have: s.have,
+                                       revealed: s.exercise.revealed });
+    if (reply) adopt(reply);
   }
 
   // Take in a reply: its version is the state it answers.
@@ -70,17 +79,20 @@ export function createRenderLoop({ store, engine, data }) {
       const patch = { sent: { ...s.sent, version: Math.max(s.sent.version, version) } };
       let keys = s.keys;
       let sentKeys = s.sent.keys;
+      let layers = s.layers;
       if (reply.state && opened) { // a link, saved work, an example: its state is the page's now
         keys = sentKeys = reply.state;
-        const layers = countOf(keys);
+        layers = countLayers(keys, data);
         Object.assign(patch, { layers, keysVersion: version, renderVersion: version, fieldsVersion: version,
                                positionsVersion: version, exercise: { revealed: false, checking: false }, huge: {} });
         patch.sent = { keys, layers, version };
         if (reply.replaced) patch.replacedAt = version;
       }
-      if (reply.added && Object.keys(reply.added).length) { // a layer's fields, as pycore started them
-        keys = { ...keys, ...reply.added };
-        sentKeys = { ...sentKeys, ...reply.added };
+      if (reply.added && version >= (patch.fieldsVersion ?? s.fieldsVersion)) {
+        // a layer's fields, as pycore started them: of the layers the page still has
+        const kept = Object.entries(reply.added).filter(([key]) => Number(key.match(/\d+$/)?.[0] ?? 1) <= layers);
+        keys = { ...keys, ...Object.fromEntries(kept) };
+        sentKeys = { ...sentKeys, ...Object.fromEntries(kept) };
       }
       const keysVersion = patch.keysVersion ?? s.keysVersion;
       if ("fragment" in reply && version >= keysVersion) {
@@ -88,13 +100,15 @@ export function createRenderLoop({ store, engine, data }) {
       }
       if ("errors" in reply && version >= (patch.renderVersion ?? s.renderVersion)) {
         patch.result = { errors: reply.errors, problems: reply.problems ?? [], flags: reply.flags ?? {},
-                         addLayerProblem: reply.add_layer_problem ?? "", failure: null };
+                         addLayerProblem: reply.add_layer_problem ?? "" };
         patch.rendered = { ...reply, version };
         if ("revealed" in reply) patch.exercise = { ...(patch.exercise ?? s.exercise), revealed: reply.revealed };
-        if (reply.moments) {
+        if (reply.moments) { // made of the facts now (see player.js)
+          const facts = `${patch.fieldsVersion ?? s.fieldsVersion}:${reply.revealed ?? s.exercise.revealed}`;
+          const moments = Object.fromEntries(Object.entries(reply.moments).map(([n, m]) => [n, { ...m, facts }]));
           // the player's moment as the session has it, unless the learner has moved it since
           const moved = version < (patch.positionsVersion ?? s.positionsVersion);
-          patch.moments = moved ? { ...reply.moments, [s.played]: s.moments[s.played] } : reply.moments;
+          patch.moments = moved ? { ...moments, [s.played]: s.moments[s.played] } : moments;
           if (!moved) {
             patch.played = reply.played;
             keys = { ...keys, ...reply.positions };
@@ -108,29 +122,39 @@ export function createRenderLoop({ store, engine, data }) {
     });
   }
 
-  const countOf = (keys) => Object.keys(keys).filter((key) => roles[propertyOf(key)] === "computed" &&
-    propertyOf(key) === firstLayerField).length;
-  const firstLayerField = data.state.layer_field;
-
   // Open a link, saved work, an example or the page's own state: the session's state is
   // replaced (or, for a link with settings only, given them), and the page takes the state
-  // it replies with. The editors wait meanwhile, so that nothing typed is overwritten.
-  async function open(message) {
-    store.update({ opening: true });
-    try {
+  // it replies with. The editors wait meanwhile (see hold), so that nothing typed is
+  // overwritten; opens go one after another.
+  function open(message) {
+    const previous = opening;
+    const done = hold(async () => {
+      await previous.catch(() => {});
       await pumping; // what was typed before goes first
       const s = store.get();
-      const reply = await engine.call("open", { version: s.version + 1, have: s.have, ...message });
-      if (reply.ok) adopt(reply, { opened: true });
+      const reply = await send("open", { version: s.version + 1, have: s.have, ...message });
+      if (reply?.ok) adopt(reply, { opened: true });
       return reply;
+    });
+    opening = done;
+    return done;
+  }
+
+  // While `work` runs, the editors take no edit (store.opening counts the holds).
+  async function hold(work) {
+    store.update((s) => ({ opening: s.opening + 1 }));
+    try {
+      return await work();
     } finally {
-      store.update({ opening: false });
+      store.update((s) => ({ opening: s.opening - 1 }));
     }
   }
 
   store.subscribe((s) => [s.keysVersion, s.layers, s.engine.status], () => { if (pending(store.get())) pump(); });
 
-  return { pump, open, adopt, idle: () => pumping ?? Promise.resolve() };
+  // everything sent has been answered (the player's moments are asked for after it)
+  const synced = async () => { await opening.catch(() => {}); await pumping; };
+  return { pump, open, hold, adopt, synced };
 }
 
 function sameValue(a, b) {

@@ -13,7 +13,8 @@
 //   positionsVersion ... of the last move of the player
 //   sent            what the engine's session holds: {keys, layers, version} (engine-client/render)
 //   shown           the version of the render on the page
-//   have            part id -> token of what the page shows (the engine sends only new parts)
+//   have            part id -> token of what the page shows (the engine sends only new parts;
+//                   the pre-rendered page's, from the start)
 //   result          the last render's facts: errors, problems, flags, add-layer problem, link note
 //   moments         layer -> {cell, frame}: the moment each layer shows (player.moment)
 //   played          the layer the player is in; player: {granularity, speed, playing}
@@ -23,7 +24,7 @@
 //   busy            engine calls and timers under way; slow: a call has taken a while
 //   linkProblems    what the last link (or storage) could not use, said until the fields change
 //   huge            field key -> true: the learner asked to see a huge text anyway
-//   opening         a link or saved work is being opened: the editors wait for its fields
+//   opening         links or saved work being opened (a count): the editors wait for their fields
 
 export function createStore(initial) {
   let state = { ...initial, version: 0 };
@@ -87,12 +88,12 @@ export function initialState(data) {
   const keys = { ...data.defaults };
   return {
     keys, layers: countLayers(keys, data), keysVersion: 0, renderVersion: 0, fieldsVersion: 0, positionsVersion: 0,
-    sent: { keys, layers: countLayers(keys, data), version: 0 }, shown: 0, have: {},
+    sent: { keys, layers: countLayers(keys, data), version: 0 }, shown: 0, have: data.have,
     result: { errors: {}, problems: [], flags: {}, addLayerProblem: "", linkNote: null, failure: null },
-    moments: data.moments, played: data.played, player: { granularity: "moments", speed: 1, playing: false },
+    moments: data.moments, played: data.played, player: { ...data.player, playing: false },
     exercise: { revealed: false, checking: false }, address: { fragment: null, version: 0, note: null },
     engine: { status: "loading", boot: null, problem: null }, busy: 0, slow: false,
-    linkProblems: [], huge: {}, opening: false, resultsFrom: 0, replacedAt: 0, lastExample: null,
+    linkProblems: [], huge: {}, opening: 0, resultsFrom: 0, replacedAt: 0, lastExample: null,
   };
 }
 
@@ -110,7 +111,7 @@ export function countLayers(keys, data) {
 // A change of the state's keys: which versions it moves (see the state's description),
 // by what pycore's property table says each property's change does (its role).
 export function keysChange(state, data, changed, layers = state.layers) {
-  const roles = roleOf(data);
+  const roles = rolesOf(data);
   const names = Object.keys(changed).map(propertyOf);
   const position = layers === state.layers && names.length > 0 && names.every((name) => roles[name] === "position");
   const computed = layers !== state.layers || names.some((name) => roles[name] === "computed");
@@ -124,4 +125,4 @@ export function keysChange(state, data, changed, layers = state.layers) {
 }
 
 export const propertyOf = (key) => key.replace(/\d+$/, "");
-const roleOf = (data) => Object.fromEntries(data.state.properties.map((p) => [p.name, p.role]));
+export const rolesOf = (data) => Object.fromEntries(data.state.properties.map((p) => [p.name, p.role]));

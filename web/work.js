@@ -22,8 +22,11 @@ export function createWork({ store, data, say }) {
   let idbText = null; // the large work to put in IndexedDB a moment after its keystroke
   let database = null; // one connection for the page's life
 
-  // The state to keep: the fields, never the flags a link set for a slide.
-  const keepable = (keys) => Object.fromEntries(Object.entries(keys).filter(([key]) => !presentation.includes(key)));
+  // The state to keep: the fields, never the flags a link set for a slide; in one order of
+  // keys, so that the same work is the same text however its keys came in.
+  const keepable = (keys) => Object.fromEntries(Object.entries(keys)
+    .filter(([key]) => !presentation.includes(key)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const same = (a, b) => JSON.stringify(keepable(a)) === JSON.stringify(keepable(b));
 
   function read(key) {
     let text;
@@ -32,7 +35,7 @@ export function createWork({ store, data, say }) {
     try {
       const value = JSON.parse(text);
       if (value && typeof value === "object") return value;
-      throw new Error("not an object");
+      throw new TypeError(); // JSON, but not what Layer Lens writes
     } catch {
       problems.push(say("page.work.unreadable"));
       try { localStorage.removeItem(key); } catch { /* read-only storage */ }
@@ -161,7 +164,7 @@ export function createWork({ store, data, say }) {
   store.subscribe((s) => s.keys, () => { if (store.get().engine.status !== "failed") save(); });
   addEventListener("pagehide", flush);
 
-  return { save, flush, lastWork, hasWork, forgetOldTabs, recent, remember, keepable,
+  return { save, flush, lastWork, hasWork, forgetOldTabs, recent, remember, keepable, same,
            readProblems: () => problems.splice(0), digest };
 }
 

@@ -766,6 +766,8 @@ MESSAGES: dict[str, str | dict[str, str]] = {
                               "reloaded). Your fields are kept. If it happens again, please copy this report into "
                               "an issue:"),
     "page.engine.report": "Layer Lens {version}: the engine's {call} failed.\n{error}\nPage: {page}\nBrowser: {browser}",
+    "page.engine.timeout": "No answer in {seconds} s.",
+    "page.engine.not_live": "Python has not started.",
     "page.start_failed": ("Python could not start in this browser, so the page cannot compute new fields. The example "
                           "shown was computed when the page was built. ({error})"),
     "page.work.unreadable": ("Some of your saved work could not be read (the browser's storage holds something Layer "
