@@ -68,7 +68,9 @@ export function createEngine({ store, say, options, beforeReload }) {
       const reply = JSON.parse(await answered(calls[name](JSON.stringify(message)), watchdogMs));
       performance.measure(`layer-lens:${name}`, { start: started, end: performance.now() }); // for the bench
       if (!reply.ok) showProblem("page.engine.bug", report(name, reply.bug), true);
-      else if (store.get().engine.problem?.passes) store.update({ engine: { ...store.get().engine, problem: null } });
+      else if (reply.shell && store.get().engine.problem?.passes) { // the page rendered again: the bug is behind it
+        store.update({ engine: { ...store.get().engine, problem: null } });
+      }
       return reply;
     } catch (error) {
       await failed(name, error);

@@ -110,7 +110,9 @@ export function createPlayer({ root, store, engine, synced, say, data }) {
   // revealed): the same moment, made of the facts now.
   function refresh(s) {
     const kept = s.moments[s.played];
-    if (!kept?.facts || kept.facts === factsOf(s) || s.shown < s.renderVersion || s.engine.status !== "live") return;
+    // once the numbers' own render is on the page (not after a render that failed: the next edit tries again)
+    const rendered = (s.rendered?.version ?? 0) >= s.fieldsVersion && s.shown >= s.renderVersion;
+    if (!kept?.facts || kept.facts === factsOf(s) || !rendered || s.engine.status !== "live") return;
     move(() => {
       const now = here();
       return now && now.facts !== factsOf(store.get()) ? [now.cell.layer, now.cell.cell, now.frame.step] : null;
